@@ -1,0 +1,46 @@
+import { formatters } from './format.js';
+import type { Translation } from './en.js';
+
+const f = formatters('fi');
+
+export const fi: Translation = {
+  common: {
+    loading: 'Ladataan…',
+    retry: 'Yritä uudelleen',
+    close: 'Sulje',
+    cancel: 'Peruuta',
+    save: 'Tallenna',
+    send: 'Lähetä',
+    empty: 'Täällä ei ole vielä mitään.',
+    offline: 'Ei verkkoyhteyttä. Vastauksesi tallentuvat tälle laitteelle ja lähtevät, kun yhteys palaa.',
+    online: 'Yhteys palasi.',
+    pending: (count) =>
+      f.plural(count, { one: '1 vastaus odottaa lähetystä', other: `${f.number(count)} vastausta odottaa lähetystä` }),
+    sent: 'Lähetetty.',
+    characters: (used, max) => `${f.number(used)} / ${f.number(max)} merkkiä`,
+    count: (n) => f.number(n),
+    list: (items) => f.list(items),
+  },
+  errors: {
+    offline: 'Ei verkkoyhteyttä. Yritä uudelleen, kun yhteys palaa.',
+    notFound: 'Toimintoa ei löytynyt. Tarkista osoite tai kysy järjestäjältä.',
+    phaseClosed: 'Tämä vaihe ei ole nyt auki.',
+    full: 'Tämä on täynnä.',
+    rateLimited: 'Liian monta toimintoa lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
+    invalid: (field, reason) => `Tarkista ”${field}”: ${reason}`,
+    forbidden: 'Vain järjestäjä voi tehdä tämän.',
+    conflict: 'Tämä toiminto lähetettiin jo eri sisällöllä. Lataa sivu uudelleen ja yritä uudelleen.',
+    unknown: 'Jokin meni vikaan. Yritä uudelleen.',
+  },
+  validation: {
+    required: 'tämä on pakollinen',
+    tooShort: (min) => `vähintään ${f.number(min)} merkkiä`,
+    tooLong: (max) => `enintään ${f.number(max)} merkkiä`,
+    tooSmall: (min) => `vähintään ${f.number(min)}`,
+    tooLarge: (max) => `enintään ${f.number(max)}`,
+    notAllowed: 'tämä arvo ei ole sallittu',
+    wrongType: 'arvo on väärää tyyppiä',
+    tooMany: (max) => `enintään ${f.number(max)} kohdetta`,
+    unknownField: 'tätä kenttää ei odotettu',
+  },
+};

@@ -1,0 +1,46 @@
+import { formatters } from './format.js';
+import type { Translation } from './en.js';
+
+const f = formatters('sv');
+
+export const sv: Translation = {
+  common: {
+    loading: 'Laddar…',
+    retry: 'Försök igen',
+    close: 'Stäng',
+    cancel: 'Avbryt',
+    save: 'Spara',
+    send: 'Skicka',
+    empty: 'Här finns inget ännu.',
+    offline: 'Ingen anslutning. Dina svar sparas på den här enheten och skickas när anslutningen är tillbaka.',
+    online: 'Anslutningen är tillbaka.',
+    pending: (count) =>
+      f.plural(count, { one: '1 svar väntar på att skickas', other: `${f.number(count)} svar väntar på att skickas` }),
+    sent: 'Skickat.',
+    characters: (used, max) => `${f.number(used)} / ${f.number(max)} tecken`,
+    count: (n) => f.number(n),
+    list: (items) => f.list(items),
+  },
+  errors: {
+    offline: 'Ingen anslutning. Försök igen när du är online.',
+    notFound: 'Aktiviteten hittades inte. Kontrollera adressen eller fråga arrangören.',
+    phaseClosed: 'Det här steget är inte öppet just nu.',
+    full: 'Det här är fullt.',
+    rateLimited: 'För många åtgärder på kort tid. Vänta en stund och försök igen.',
+    invalid: (field, reason) => `Kontrollera ”${field}”: ${reason}`,
+    forbidden: 'Endast arrangören kan göra det här.',
+    conflict: 'Den här åtgärden skickades redan med annat innehåll. Ladda om sidan och försök igen.',
+    unknown: 'Något gick fel. Försök igen.',
+  },
+  validation: {
+    required: 'detta är obligatoriskt',
+    tooShort: (min) => `minst ${f.number(min)} tecken`,
+    tooLong: (max) => `högst ${f.number(max)} tecken`,
+    tooSmall: (min) => `minst ${f.number(min)}`,
+    tooLarge: (max) => `högst ${f.number(max)}`,
+    notAllowed: 'värdet är inte tillåtet',
+    wrongType: 'värdet har fel typ',
+    tooMany: (max) => `högst ${f.number(max)} objekt`,
+    unknownField: 'det här fältet förväntades inte',
+  },
+};
