@@ -1,0 +1,108 @@
+/**
+ * The data contract every back end implements: the in-page memory/local adapter, the http
+ * adapter for the reference server, the caching wrapper, and any adapter of a developer's own.
+ * One conformance suite (`./conformance.ts`) checks that an adapter keeps it.
+ *
+ * The contract knows nothing of boards or clouds: an activity kind (in `src/core`) declares its
+ * commands and how its changes fold into state, and every adapter runs every kind.
+ */
+import type { ActivityRecord, Change, LocalizedText, Viewer } from '../core/activity.js';
+import type { EventDefinition } from '../core/event.js';
+import type { Language } from '../i18n/languages.js';
+
+export type { Change, EventDefinition, LocalizedText, Viewer };
+export type { ErrorCode, ErrorBody } from '../core/errors.js';
+export { OsaError } from '../core/errors.js';
+
+export interface ActivitySummary {
+  id: string;
+  kind: string;
+  title: LocalizedText;
+  phase: string;
+}
+
+export interface EventInfo {
+  id: string;
+  title: LocalizedText;
+  languages: Language[];
+  activities: ActivitySummary[];
+}
+
+/**
+ * What one viewer sees of an activity: its settings and the state folded from the changes
+ * visible to them (public ones, their own, and for the organiser all), up to `seq`.
+ */
+export interface ActivitySnapshot<S = unknown, C = unknown> extends ActivityRecord<S, C> {
+  eventId: string;
+  /** The last change folded into `state`; subscribe from here. */
+  seq: number;
+  viewer: Viewer;
+}
+
+export interface CreatedEvent {
+  eventId: string;
+  /** The organiser key: shown once, needed for organiser-only operations. */
+  organiserKey: string;
+}
+
+export interface SendOptions {
+  /**
+   * Makes a retry count once: the same key with the same body returns the first result; the same
+   * key with another body is refused (`conflict`). Generated when left out.
+   */
+  idempotencyKey?: string;
+}
+
+/** A write either reached the back end (`result`), or waits in an offline outbox to be sent once. */
+export type SendResult<R = unknown> = { queued: false; result: R } | { queued: true; idempotencyKey: string };
+
+/** The state of a live subscription, for "live", "reconnecting…" and "offline" indicators. */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface SubscribeOptions {
+  /** Deliver changes after this sequence number (the `seq` of a snapshot). */
+  since?: number;
+  onStatus?: (status: ConnectionStatus) => void;
+}
+
+export type ChangeListener = (changes: Change[]) => void;
+export type Unsubscribe = () => void;
+
+/** An export of one activity for the organiser: named tables of plain rows. */
+export interface ActivityExport {
+  eventId: string;
+  activity: string;
+  kind: string;
+  exportedAt: string;
+  tables: Record<string, Array<Record<string, string | number | boolean | null>>>;
+}
+
+export interface OsaAdapter {
+  /** Creates an event (with its activities and seed actions). Reference-server adapters need an admin token. */
+  createEvent(definition: EventDefinition): Promise<CreatedEvent>;
+  getEvent(eventId: string): Promise<EventInfo>;
+  /** The caller's view of an activity. */
+  getActivity(eventId: string, activityId: string): Promise<ActivitySnapshot>;
+  /**
+   * Runs an operation of the activity's kind (or `setPhase`/`configure`) as the caller. Rejects
+   * with an `OsaError` whose code says why (`invalid` names the field).
+   */
+  send(eventId: string, activityId: string, command: string, payload: unknown, options?: SendOptions): Promise<SendResult>;
+  /**
+   * Delivers the caller's visible changes of one activity, in `seq` order, each once: after a
+   * reconnect the missed ones come first, with no gap and no duplicate.
+   */
+  subscribe(eventId: string, activityId: string, listener: ChangeListener, options?: SubscribeOptions): Unsubscribe;
+  /** Organiser only: the activity's data as tables, for CSV and JSON export. */
+  exportActivity(eventId: string, activityId: string): Promise<ActivityExport>;
+  /** Stores (or forgets, with undefined) the organiser key used for this event's requests. */
+  setOrganiserKey(eventId: string, key: string | undefined): void;
+  /** The caller's anonymous participant id in this event, and whether they hold the organiser key. */
+  whoami(eventId: string): Promise<Viewer>;
+  /** Writes waiting in an offline outbox for this event (0 for adapters without one). */
+  pendingCount?(eventId: string): number;
+  /** Called whenever `pendingCount` may have changed. */
+  onPendingChange?(listener: () => void): Unsubscribe;
+  /** Releases connections, channels and timers. */
+  close?(): void;
+}

@@ -1,0 +1,85 @@
+import type { LocalizedText } from './activity.js';
+import type { Schema } from './validate.js';
+
+/** Event and activity ids appear in URLs and embed attributes: short, lower-case, readable. */
+export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$';
+
+export const localizedTextSchema: Schema = {
+  anyOf: [
+    { type: 'string', minLength: 1, maxLength: 300 },
+    {
+      type: 'object',
+      properties: {
+        fi: { type: 'string', minLength: 1, maxLength: 300 },
+        sv: { type: 'string', minLength: 1, maxLength: 300 },
+        en: { type: 'string', minLength: 1, maxLength: 300 },
+      },
+      additionalProperties: false,
+    },
+  ],
+};
+
+export interface ActivityDefinition {
+  id: string;
+  kind: string;
+  title?: LocalizedText;
+  config?: Record<string, unknown>;
+  phase?: string;
+}
+
+/** A scripted action run when an event is imported, e.g. the seeded ideas of the demo board. */
+export interface SeedAction {
+  activity: string;
+  /** A label for the simulated participant; the same label is the same participant. */
+  as: string;
+  command: string;
+  payload: unknown;
+}
+
+export interface EventDefinition {
+  id: string;
+  title: LocalizedText;
+  languages?: Array<'fi' | 'sv' | 'en'>;
+  activities: ActivityDefinition[];
+  seed?: SeedAction[];
+}
+
+export const activityDefinitionSchema: Schema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: SLUG_PATTERN },
+    kind: { type: 'string', minLength: 1, maxLength: 40 },
+    title: localizedTextSchema,
+    config: { type: 'object', properties: {} },
+    phase: { type: 'string', minLength: 1, maxLength: 40 },
+  },
+  required: ['id', 'kind'],
+  additionalProperties: false,
+};
+
+export const eventDefinitionSchema: Schema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: SLUG_PATTERN },
+    title: localizedTextSchema,
+    languages: { type: 'array', items: { type: 'string', enum: ['fi', 'sv', 'en'] }, minItems: 1, maxItems: 3, uniqueItems: true },
+    activities: { type: 'array', items: activityDefinitionSchema, maxItems: 100 },
+    seed: {
+      type: 'array',
+      maxItems: 10000,
+      items: {
+        type: 'object',
+        properties: {
+          activity: { type: 'string', pattern: SLUG_PATTERN },
+          as: { type: 'string', minLength: 1, maxLength: 100 },
+          command: { type: 'string', minLength: 1, maxLength: 60 },
+          payload: { type: 'object', properties: {} },
+        },
+        required: ['activity', 'as', 'command', 'payload'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['id', 'title', 'activities'],
+  additionalProperties: false,
+};
