@@ -75,6 +75,8 @@ if (!only || only === 'node') {
 }
 
 if (!only || only === 'browser') {
+  // The bundle tests load dist/cdn/osallistu.js as a webmaster's page would.
+  await run('build', 'node', ['scripts/build.mjs']);
   await run('browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], { parse: browserCounts });
 }
 

@@ -1,0 +1,15 @@
+/**
+ * osallistu: embeddable web components for participatory events.
+ * Importing this module defines every element; import an element's own entry to load only that one.
+ */
+export { OsaElement } from './base/osa-element.js';
+export { defineElement } from './base/define.js';
+export type { OsaEventDetailMap, OsaEventName } from './base/events.js';
+export { LocalizeController, translations } from './i18n/localize.js';
+export { LANGUAGES, type Language } from './i18n/languages.js';
+export type { Translation } from './i18n/en.js';
+export { tokens } from './theme/tokens.js';
+export { AnnouncerController } from './controllers/announcer.js';
+export { RovingTabindexController } from './controllers/roving-tabindex.js';
+export * from './adapters/index.js';
+export * from './components/event/event.js';
