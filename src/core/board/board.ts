@@ -522,14 +522,15 @@ function mergeDuels(state: BoardState, from: string, into: string): void {
   for (const [key, pair] of Object.entries(state.duels)) {
     if (pair.a !== from && pair.b !== from) continue;
     delete state.duels[key];
+    state.duelCount -= pair.aWins + pair.bWins + pair.ties;
     const other = pair.a === from ? pair.b : pair.a;
+    // Duels between the two merged ideas compared an idea with itself: they drop out.
     if (other === into) continue;
     const fromWins = pair.a === from ? pair.aWins : pair.bWins;
     const otherWins = pair.a === from ? pair.bWins : pair.aWins;
     for (let index = 0; index < fromWins; index += 1) addOutcome(state, into, other, into, 1);
     for (let index = 0; index < otherWins; index += 1) addOutcome(state, into, other, other, 1);
     for (let index = 0; index < pair.ties; index += 1) addOutcome(state, into, other, 'tie', 1);
-    state.duelCount -= fromWins + otherWins + pair.ties;
   }
 }
 

@@ -1,0 +1,272 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventLedger } from '../ledger.js';
+import type { Change, CommandContext, Viewer } from '../activity.js';
+import { OsaError } from '../errors.js';
+import { createRandom } from '../ranking/random.js';
+import { boardResults, resultsVisible, type BoardConfig, type BoardState, type SubmitResult } from './board.js';
+import { flaggedWords } from './profanity.js';
+
+/** An event with one board, and a helper that runs commands the way every store does: plan, record, apply. */
+function setup(overrides: Partial<BoardConfig> = {}, phase = 'collect') {
+  const ledger = new EventLedger('test', 'Test', ['fi'], [{ id: 'b', kind: 'board', config: overrides, phase }]);
+  const random = createRandom(7);
+  let now = 1_700_000_000_000;
+  const run = (viewer: Viewer, command: string, payload: unknown): unknown => {
+    const context: CommandContext = { ...viewer, now: (now += 1000), random };
+    const { result, changes } = ledger.plan('b', command, payload, context);
+    const recorded: Change[] = changes.map((draft, index) => ({ ...draft, seq: ledger.seq + index + 1, activity: 'b', at: now }));
+    ledger.apply(recorded);
+    return result;
+  };
+  const organiser: Viewer = { organiser: true };
+  const person = (id: string): Viewer => ({ participant: id, organiser: false });
+  const state = () => ledger.activity('b').record.state as BoardState;
+  const view = (viewer: Viewer) => ledger.snapshot('b', viewer).state as BoardState;
+  const config = () => ledger.activity('b').record.config as BoardConfig;
+  return { ledger, run, organiser, person, state, view, config };
+}
+
+const code = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof OsaError, `expected an OsaError, got ${String(error)}`);
+    return error.field ? `${error.code}:${error.field}` : error.code;
+  }
+  return 'no error';
+};
+
+describe('board: collecting ideas', () => {
+  test('an idea is cleaned, stored and visible at once under post-moderation', () => {
+    const { run, person, view } = setup();
+    const result = run(person('p1'), 'submitIdea', { text: '  Lisää   liikuntaa\nvälitunneille ' }) as SubmitResult;
+    assert.deepEqual(result, { status: 'visible', ideaId: 'i1' });
+    const other = view(person('p2'));
+    assert.equal(other.ideas.i1.text, 'Lisää liikuntaa välitunneille');
+    assert.deepEqual(view(person('p1')).participants.p1.ideas, ['i1']);
+    assert.equal(other.participants.p1, undefined, 'who wrote an idea is not shown to others');
+    assert.equal(other.participantCount, 1);
+  });
+
+  test('pre-moderation shows a pending idea to its author and the organiser only, until approved', () => {
+    const { run, person, organiser, view } = setup({ moderation: 'pre' });
+    run(person('p1'), 'submitIdea', { text: 'Kiusaamisen ehkäisy' });
+    assert.equal(view(person('p1')).ideas.i1.status, 'pending');
+    assert.equal(view(person('p2')).ideas.i1, undefined);
+    assert.equal(view(organiser).ideas.i1.status, 'pending');
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'approve' });
+    assert.equal(view(person('p2')).ideas.i1.status, 'visible');
+  });
+
+  test('text rules: required, the configured length limit, ideas are text', () => {
+    const { run, person, view } = setup({ maxLength: 20 });
+    assert.equal(code(() => run(person('p1'), 'submitIdea', { text: '   ' })), 'invalid:text');
+    assert.equal(code(() => run(person('p1'), 'submitIdea', { text: 'x'.repeat(21) })), 'invalid:text');
+    assert.equal(code(() => run(person('p1'), 'submitIdea', { text: 'ok', extra: 1 })), 'invalid:extra');
+    assert.equal(code(() => run(person('p1'), 'submitIdea', { text: 'ok', question: 'nope' })), 'invalid:question');
+    run(person('p1'), 'submitIdea', { text: '<b>lihava</b>' });
+    assert.equal(view(person('p2')).ideas.i1.text, '<b>lihava</b>', 'stored as typed; elements render it as text');
+  });
+
+  test('a very similar idea is reported instead of stored, unless sent anyway', () => {
+    const { run, person, view } = setup();
+    run(person('p1'), 'submitIdea', { text: 'Koulujen ruokailun kehittäminen' });
+    const similar = run(person('p2'), 'submitIdea', { text: 'koulujen ruokailun kehittäminen!' }) as SubmitResult;
+    assert.equal(similar.status, 'similar');
+    assert.equal(Object.keys(view(person('p2')).ideas).length, 1);
+    const forced = run(person('p2'), 'submitIdea', { text: 'koulujen ruokailun kehittäminen!', force: true }) as SubmitResult;
+    assert.equal(forced.status, 'visible');
+    const different = run(person('p3'), 'submitIdea', { text: 'Oppilashuollon resurssit' }) as SubmitResult;
+    assert.equal(different.status, 'visible');
+  });
+
+  test('collecting is closed in other phases, and only the organiser changes the phase', () => {
+    const { run, person, organiser } = setup();
+    assert.equal(code(() => run(person('p1'), 'setPhase', { phase: 'vote' })), 'forbidden');
+    run(organiser, 'setPhase', { phase: 'vote' });
+    assert.equal(code(() => run(person('p1'), 'submitIdea', { text: 'Myöhässä' })), 'phase_closed');
+    assert.equal(code(() => run(organiser, 'setPhase', { phase: 'later' })), 'invalid:phase');
+  });
+
+  test('the profanity list flags for the moderator and never blocks', () => {
+    assert.deepEqual(flaggedWords('Tämä on ihan paskaa'), ['paskaa']);
+    assert.deepEqual(flaggedWords('Kukkia ja fantastisk fanns'), [], 'innocent words that begin like swear words are not flagged');
+    const { run, person, organiser, view } = setup();
+    const result = run(person('p1'), 'submitIdea', { text: 'Vitun huono ruoka' }) as SubmitResult;
+    assert.equal(result.status, 'visible');
+    assert.deepEqual(view(organiser).ideas.i1.flagged, ['vitun']);
+    assert.equal(view(person('p2')).ideas.i1.flagged, undefined);
+    assert.equal(view(organiser).moderation.at(-1)?.action, 'flag');
+  });
+
+  test('a participant can submit at most the configured number of ideas', () => {
+    const { run, person } = setup({ maxIdeasPerParticipant: 2 });
+    run(person('p1'), 'submitIdea', { text: 'Ensimmäinen idea' });
+    run(person('p1'), 'submitIdea', { text: 'Toinen täysin eri asia' });
+    assert.equal(code(() => run(person('p1'), 'submitIdea', { text: 'Kolmas ajatus tästä' })), 'full');
+  });
+});
+
+function boardWithIdeas(count: number, config: Partial<BoardConfig> = {}) {
+  const env = setup(config);
+  const topics = ['liikunta', 'ruokailu', 'kiusaaminen', 'oppilashuolto', 'kirjasto', 'vanhemmat', 'digitaidot', 'luonto', 'taide', 'kielet', 'ryhmäkoot', 'jaksaminen'];
+  for (let index = 0; index < count; index += 1) env.run(env.person(`author${index}`), 'submitIdea', { text: `${topics[index % topics.length]} ${index} ${'x'.repeat(index)}` });
+  env.run(env.organiser, 'setPhase', { phase: 'vote' });
+  return env;
+}
+
+describe('board: duels', () => {
+  test('pairs come from the server, never repeat for a participant, and run out', () => {
+    const { run, person } = boardWithIdeas(4);
+    const seen = new Set<string>();
+    for (;;) {
+      const { pair } = run(person('voter'), 'nextPair', {}) as { pair: [string, string] | null };
+      if (!pair) break;
+      const key = [...pair].sort().join('|');
+      assert.ok(!seen.has(key), `pair ${key} offered twice`);
+      seen.add(key);
+      run(person('voter'), 'vote', { a: pair[0], b: pair[1], choice: 'a' });
+    }
+    assert.equal(seen.size, 6, 'all 6 pairs of 4 ideas, then none');
+  });
+
+  test('a participant never judges a pair of only their own ideas', () => {
+    const { run, person, organiser } = setup();
+    run(person('p1'), 'submitIdea', { text: 'Oma idea yksi' });
+    run(person('p1'), 'submitIdea', { text: 'Toinen oma ajatus' });
+    run(person('p2'), 'submitIdea', { text: 'Jonkun muun ehdotus' });
+    run(organiser, 'setPhase', { phase: 'vote' });
+    for (;;) {
+      const { pair } = run(person('p1'), 'nextPair', {}) as { pair: [string, string] | null };
+      if (!pair) break;
+      assert.ok(!(pair.includes('i1') && pair.includes('i2')), 'own ideas against each other');
+      run(person('p1'), 'vote', { a: pair[0], b: pair[1], choice: 'tie' });
+    }
+  });
+
+  test('asking again returns the same unanswered pair', () => {
+    const { run, person } = boardWithIdeas(6);
+    const first = run(person('v'), 'nextPair', {}) as { pair: [string, string] };
+    const again = run(person('v'), 'nextPair', {}) as { pair: [string, string] };
+    assert.deepEqual(again.pair, first.pair);
+  });
+
+  test('only an offered pair can be voted on; a changed vote replaces the old one', () => {
+    const { run, person, organiser, view } = boardWithIdeas(5, { resultsVisibility: 'always' });
+    assert.equal(code(() => run(person('v'), 'vote', { a: 'i1', b: 'i2', choice: 'a' })), 'invalid:a');
+    const { pair } = run(person('v'), 'nextPair', {}) as { pair: [string, string] };
+    run(person('v'), 'vote', { a: pair[0], b: pair[1], choice: 'a' });
+    run(person('v'), 'vote', { a: pair[0], b: pair[1], choice: 'b' });
+    const duels = Object.values(view(organiser).duels);
+    assert.equal(view(organiser).duelCount, 1, 'one vote per participant per pair');
+    const result = duels[0];
+    const winsOfSecond = result.a === pair[1] ? result.aWins : result.bWins;
+    assert.equal(winsOfSecond, 1, 'the last vote counts');
+    assert.equal(view(organiser).voters, 1);
+  });
+
+  test('duel results are hidden from participants until results are shown', () => {
+    const { run, person, organiser, view } = boardWithIdeas(4, { resultsVisibility: 'afterVoting' });
+    const visibility = (resultsVisibility: BoardConfig['resultsVisibility'], phase: string) =>
+      resultsVisible({ resultsVisibility } as BoardConfig, phase);
+    assert.deepEqual(
+      ['collect', 'vote', 'results', 'closed'].map((phase) => visibility('afterVoting', phase)),
+      [false, false, true, true],
+    );
+    assert.deepEqual(['vote', 'results', 'closed'].map((phase) => visibility('afterClose', phase)), [false, false, true]);
+    assert.equal(visibility('never', 'closed'), false);
+    assert.equal(visibility('always', 'collect'), true);
+    const { pair } = run(person('v'), 'nextPair', {}) as { pair: [string, string] };
+    run(person('v'), 'vote', { a: pair[0], b: pair[1], choice: 'a' });
+    assert.equal(view(person('other')).duelCount, 0);
+    assert.equal(view(organiser).duelCount, 1);
+    run(organiser, 'setPhase', { phase: 'results' });
+    assert.equal(view(person('other')).duelCount, 1);
+  });
+
+  test('merging carries votes over to the remaining idea', () => {
+    const { run, person, organiser, view } = boardWithIdeas(4, { resultsVisibility: 'always', minAppearances: 0 });
+    for (const voter of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      for (;;) {
+        const { pair } = run(person(voter), 'nextPair', {}) as { pair: [string, string] | null };
+        if (!pair) break;
+        // i1 always wins, i2 always second
+        const rank = (id: string) => ({ i1: 0, i2: 1, i3: 2, i4: 3 })[id] ?? 9;
+        run(person(voter), 'vote', { a: pair[0], b: pair[1], choice: rank(pair[0]) < rank(pair[1]) ? 'a' : 'b' });
+      }
+    }
+    const before = view(organiser).duelCount;
+    run(organiser, 'merge', { from: 'i2', into: 'i4' });
+    const after = view(organiser);
+    assert.equal(after.ideas.i2.status, 'merged');
+    assert.equal(after.ideas.i2.mergedInto, 'i4');
+    assert.equal(after.duelCount, before - 6, 'the six i2–i4 duels drop out; the rest carry over');
+    const i4 = Object.values(after.duels).filter((pair) => pair.a === 'i4' || pair.b === 'i4');
+    const i4Wins = i4.reduce((sum, pair) => sum + (pair.a === 'i4' ? pair.aWins : pair.bWins), 0);
+    assert.equal(i4Wins, 6, "i2's six wins over i3 now count for i4");
+    assert.equal(code(() => run(organiser, 'merge', { from: 'i1', into: 'i1' })), 'invalid:into');
+    assert.equal(code(() => run(person('a'), 'merge', { from: 'i1', into: 'i3' })), 'forbidden');
+    assert.equal(view(organiser).moderation.at(-1)?.action, 'merge');
+  });
+
+  test('results rank a dominating idea first with scores in [0, 100]', () => {
+    const { run, person, state, config } = boardWithIdeas(6, { resultsVisibility: 'always', minAppearances: 3 });
+    for (let voter = 0; voter < 10; voter += 1) {
+      for (let round = 0; round < 5; round += 1) {
+        const { pair } = run(person(`v${voter}`), 'nextPair', {}) as { pair: [string, string] | null };
+        if (!pair) break;
+        const winner = pair.includes('i3') ? 'i3' : pair[voter % 2];
+        run(person(`v${voter}`), 'vote', { a: pair[0], b: pair[1], choice: winner === pair[0] ? 'a' : 'b' });
+      }
+    }
+    const rows = boardResults(state(), config());
+    assert.equal(rows[0].id, 'i3');
+    for (const row of rows) {
+      assert.ok(row.score >= 0 && row.score <= 100);
+      assert.ok(row.lower <= row.score && row.score <= row.upper);
+      assert.equal(typeof row.text, 'string');
+    }
+  });
+});
+
+describe('board: upvotes and moderation', () => {
+  test('one like per idea per participant, which can be withdrawn', () => {
+    const { run, person, organiser, view, config } = boardWithIdeas(3, { mode: 'upvote', resultsVisibility: 'always', minAppearances: 0 });
+    run(person('v'), 'like', { ideaId: 'i1' });
+    run(person('v'), 'like', { ideaId: 'i1' });
+    assert.equal(view(organiser).ideas.i1.likes, 1);
+    run(person('w'), 'like', { ideaId: 'i1' });
+    run(person('v'), 'unlike', { ideaId: 'i1' });
+    assert.equal(view(person('x')).ideas.i1.likes, 1);
+    assert.deepEqual(view(person('w')).participants.w.likes, ['i1']);
+    assert.equal(code(() => run(person('v'), 'nextPair', {})), 'phase_closed');
+    const rows = boardResults(view(organiser), config());
+    assert.equal(rows[0].id, 'i1');
+  });
+
+  test('likes while collecting only when the organiser allows them (the discussion case)', () => {
+    const closed = setup();
+    closed.run(closed.person('a'), 'submitIdea', { text: 'Avoin vastaus' });
+    assert.equal(code(() => closed.run(closed.person('b'), 'like', { ideaId: 'i1' })), 'phase_closed');
+    const open = setup({ likesWhileCollecting: true, questions: [{ id: 'q1', title: 'Yksi' }, { id: 'q2', title: 'Kaksi' }] });
+    open.run(open.person('a'), 'submitIdea', { text: 'Vastaus kakkoseen', question: 'q2' });
+    open.run(open.person('b'), 'like', { ideaId: 'i1' });
+    assert.equal(open.view(open.person('c')).ideas.i1.likes, 1);
+    assert.equal(open.view(open.person('c')).ideas.i1.question, 'q2');
+  });
+
+  test('hide, restore and edit are organiser-only and logged', () => {
+    const { run, person, organiser, view } = setup();
+    run(person('p1'), 'submitIdea', { text: 'Kirjotusvirhe tässä' });
+    assert.equal(code(() => run(person('p1'), 'moderate', { ideaId: 'i1', action: 'hide' })), 'forbidden');
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'edit', text: 'Kirjoitusvirhe tässä' });
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'hide' });
+    assert.equal(view(person('p2')).ideas.i1.status, 'hidden');
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'restore' });
+    assert.equal(view(person('p2')).ideas.i1.text, 'Kirjoitusvirhe tässä');
+    assert.deepEqual(view(organiser).moderation.map((entry) => entry.action), ['edit', 'hide', 'restore']);
+    assert.deepEqual(view(person('p2')).moderation, [], 'the log is the organiser\'s');
+    assert.equal(code(() => run(organiser, 'moderate', { ideaId: 'nope', action: 'hide' })), 'not_found:ideaId');
+  });
+});
