@@ -1,4 +1,5 @@
 import { formatters } from './format.js';
+import { boardEn } from './board/en.js';
 
 const f = formatters('en');
 
@@ -46,6 +47,7 @@ export const en = {
     tooMany: (max: number) => `at most ${f.number(max)} items`,
     unknownField: 'this field is not expected',
   },
+  board: boardEn,
 };
 
 export type Translation = typeof en;

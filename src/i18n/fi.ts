@@ -1,4 +1,5 @@
 import { formatters } from './format.js';
+import { boardFi } from './board/fi.js';
 import type { Translation } from './en.js';
 
 const f = formatters('fi');
@@ -43,4 +44,5 @@ export const fi: Translation = {
     tooMany: (max) => `enintään ${f.number(max)} kohdetta`,
     unknownField: 'tätä kenttää ei odotettu',
   },
+  board: boardFi,
 };

@@ -1,4 +1,5 @@
 import { formatters } from './format.js';
+import { boardSv } from './board/sv.js';
 import type { Translation } from './en.js';
 
 const f = formatters('sv');
@@ -43,4 +44,5 @@ export const sv: Translation = {
     tooMany: (max) => `högst ${f.number(max)} objekt`,
     unknownField: 'det här fältet förväntades inte',
   },
+  board: boardSv,
 };
