@@ -54,6 +54,7 @@ export const boardEn = {
     recorded: 'Choice saved.',
   },
   upvote: {
+    action: 'Like',
     like: (text: string) => `Like: ${text}`,
     likes: (count: number) => f.plural(count, { one: '1 like', other: `${f.number(count)} likes` }),
     liked: 'Liked',

@@ -54,6 +54,7 @@ export const boardFi: BoardTranslation = {
     recorded: 'Valinta tallennettu.',
   },
   upvote: {
+    action: 'Tykkää',
     like: (text) => `Tykkää: ${text}`,
     likes: (count) => f.plural(count, { one: '1 tykkäys', other: `${f.number(count)} tykkäystä` }),
     liked: 'Tykätty',

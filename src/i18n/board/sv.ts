@@ -54,6 +54,7 @@ export const boardSv: BoardTranslation = {
     recorded: 'Valet sparades.',
   },
   upvote: {
+    action: 'Gilla',
     like: (text) => `Gilla: ${text}`,
     likes: (count) => f.plural(count, { one: '1 gillning', other: `${f.number(count)} gillningar` }),
     liked: 'Gillad',

@@ -1,0 +1,84 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/priority-board/priority-board.js';
+import type { OsaAdapter } from '../src/adapters/types.js';
+import { boardFixture, SAMPLE_IDEAS, type BoardFixture, type BoardFixtureOptions } from '../src/test-support/board-fixtures.js';
+
+type Who = 'participant' | 'organiser';
+interface Args {
+  view: 'participant' | 'presenter' | 'organiser';
+}
+
+/** Each story builds its board on the in-page adapter, so every state can be seen without a server. */
+const withBoard = (options: BoardFixtureOptions, who: Who = 'participant') => ({
+  loaders: [async () => ({ fixture: await boardFixture(options) })],
+  render: (args: Args, { loaded }: { loaded: Record<string, unknown> }) => {
+    const fixture = loaded.fixture as BoardFixture;
+    const adapter: OsaAdapter = who === 'organiser' ? fixture.organiser : fixture.participant;
+    return html`<osa-priority-board
+      .adapter=${adapter}
+      event=${fixture.eventId}
+      activity=${fixture.activityId}
+      view=${args.view}
+      join-url="https://osallistu.example.fi/d/2026"
+    ></osa-priority-board>`;
+  },
+});
+
+const meta: Meta<Args> = {
+  title: 'Elements/osa-priority-board',
+  component: 'osa-priority-board',
+  args: { view: 'participant' },
+  argTypes: { view: { control: 'inline-radio', options: ['participant', 'presenter', 'organiser'] } },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Collect ideas, prioritise them in pairwise duels or by likes, and show a live ranking. The score is the estimated chance (0–100) that an idea beats a randomly chosen other idea.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Loading: Story = {
+  render: () => html`<osa-priority-board .adapter=${{ getActivity: () => new Promise(() => {}), subscribe: () => () => {} } as unknown as OsaAdapter} event="e" activity="themes"></osa-priority-board>`,
+};
+
+export const NotFound: Story = withBoard({ ideas: [] });
+NotFound.render = (_args, { loaded }) => {
+  const fixture = loaded.fixture as BoardFixture;
+  return html`<osa-priority-board .adapter=${fixture.participant} event=${fixture.eventId} activity="missing"></osa-priority-board>`;
+};
+
+export const CollectEmpty: Story = withBoard({ ideas: [] });
+export const CollectWithIdeas: Story = withBoard({ ideas: SAMPLE_IDEAS.slice(0, 5), ownIdeas: ['Enemmän aikaa yhteisille tapaamisille'] });
+export const PreModerationPending: Story = withBoard({ config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 3), ownIdeas: ['Oma idea odottaa tarkistusta'] });
+export const Discussion: Story = withBoard({
+  config: {
+    likesWhileCollecting: true,
+    questions: [
+      { id: 'q1', title: { fi: 'Mikä toimii jo hyvin?', sv: 'Vad fungerar redan bra?', en: 'What already works well?' } },
+      { id: 'q2', title: { fi: 'Mitä pitäisi muuttaa?', sv: 'Vad borde ändras?', en: 'What should change?' } },
+      { id: 'q3', title: { fi: 'Kenen kanssa teemme yhteistyötä?', sv: 'Med vem samarbetar vi?', en: 'Who do we work with?' } },
+    ],
+  },
+  ideas: SAMPLE_IDEAS.slice(0, 4),
+});
+export const Duel: Story = withBoard({ ideas: SAMPLE_IDEAS, phase: 'vote', voters: 6, duelsPerVoter: 8 });
+export const DuelNotEnoughIdeas: Story = withBoard({ ideas: SAMPLE_IDEAS.slice(0, 1), phase: 'vote' });
+export const Upvote: Story = withBoard({ config: { mode: 'upvote', resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'vote', voters: 8, likes: true });
+export const Results: Story = withBoard({ ideas: SAMPLE_IDEAS, phase: 'results', voters: 20, duelsPerVoter: 12 });
+export const ResultsHidden: Story = withBoard({ config: { resultsVisibility: 'afterClose' }, ideas: SAMPLE_IDEAS, phase: 'results', voters: 4, duelsPerVoter: 5 });
+export const Closed: Story = withBoard({ ideas: SAMPLE_IDEAS, phase: 'closed', voters: 20, duelsPerVoter: 12 });
+export const Presenter: Story = { ...withBoard({ ideas: SAMPLE_IDEAS, phase: 'results', voters: 20, duelsPerVoter: 12 }), args: { view: 'presenter' } };
+export const Organiser: Story = {
+  ...withBoard(
+    { config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 6), pendingIdeas: ['Vitun huono idea', 'Uusi ehdotus jonossa'], phase: 'collect' },
+    'organiser',
+  ),
+  args: { view: 'organiser' },
+};
+export const OrganiserWithoutKey: Story = { ...withBoard({ ideas: SAMPLE_IDEAS.slice(0, 3) }), args: { view: 'organiser' } };
