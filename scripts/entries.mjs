@@ -10,4 +10,4 @@ export const entries = {
 };
 
 /** Packages the npm build leaves to the consumer's bundler; the CDN bundle inlines them all. */
-export const external = [/^lit($|\/)/, /^@lit\//, /^idb-keyval/, /^chart\.js/, /^qrcode/];
+export const external = [/^lit($|\/)/, /^@lit\//, /^idb-keyval/, /^chart\.js/, /^uqr/];

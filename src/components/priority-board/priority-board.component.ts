@@ -24,6 +24,9 @@ import type { LocalizedText } from '../../core/activity.js';
 import { toCsv } from '../../core/csv.js';
 import { toOsaError } from '../../core/errors.js';
 import type { OsaAdapter } from '../../adapters/types.js';
+import type * as ScoreChart from './score-chart.js';
+
+type ScoreChartModule = typeof ScoreChart;
 
 declare module '../../base/events.js' {
   interface OsaEventDetailMap {
@@ -126,6 +129,8 @@ export class OsaPriorityBoard extends OsaElement {
   private lastLeader?: string;
   private pairRequestedFor = '';
   private chart?: { update(rows: BoardResultRow[]): void; destroy(): void };
+  private chartLoading?: Promise<ScoreChartModule>;
+  private chartCanvas?: HTMLCanvasElement;
   private qrFor = '';
   @state() private qrImage = '';
 
@@ -613,20 +618,23 @@ export class OsaPriorityBoard extends OsaElement {
     const url = this.joinLink;
     if (url !== this.qrFor) {
       this.qrFor = url;
-      const { toDataURL } = await import('qrcode');
-      this.qrImage = await toDataURL(url, { margin: 1, width: 520, errorCorrectionLevel: 'M' });
+      const { renderSVG } = await import('uqr');
+      this.qrImage = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(url, { ecc: 'M', border: 2 }))}`;
     }
     const canvas = this.renderRoot.querySelector('canvas');
     const top = this.results.filter((row) => row.ranked).slice(0, PRESENTER_TOP);
-    if (!canvas) {
+    if (!canvas || canvas !== this.chartCanvas) {
       this.chart?.destroy();
       this.chart = undefined;
-      return;
+      this.chartCanvas = canvas ?? undefined;
+      if (!canvas) return;
     }
     if (!this.chart) {
-      const { createScoreChart } = await import('./score-chart.js');
+      // Several updates may arrive while Chart.js loads: only the first creates the chart.
+      this.chartLoading ??= import('./score-chart.js');
+      const { createScoreChart } = await this.chartLoading;
       if (!canvas.isConnected) return;
-      this.chart = createScoreChart(canvas, getComputedStyle(this));
+      this.chart ??= createScoreChart(canvas, getComputedStyle(this));
     }
     this.chart.update(top);
   }

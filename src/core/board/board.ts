@@ -194,7 +194,7 @@ export function visibleIdeas(state: BoardState, question?: string): Idea[] {
   return state.order.map((id) => state.ideas[id]).filter((item) => item && item.status === 'visible' && (question === undefined || item.question === question));
 }
 
-const tallies = new WeakMap<BoardState, { version: number; tally: DuelTally; strengths?: Map<string, number> }>();
+const tallies = new WeakMap<BoardState, { version: number; tally: DuelTally; strengths?: Map<string, number>; fittedVersion?: number }>();
 
 /**
  * The duel tally of a board state, rebuilt only when votes changed since the last call and kept
@@ -219,9 +219,10 @@ export function duelTally(state: BoardState): DuelTally {
 function strengthsOf(state: BoardState): Map<string, number> {
   const tally = duelTally(state);
   const entry = tallies.get(state)!;
-  const result = fit(tally, { initial: entry.strengths });
-  entry.strengths = result.strengths;
-  return result.strengths;
+  if (entry.strengths && entry.fittedVersion === state.tallyVersion) return entry.strengths;
+  entry.strengths = fit(tally, { initial: entry.strengths }).strengths;
+  entry.fittedVersion = state.tallyVersion;
+  return entry.strengths;
 }
 
 export interface BoardResultRow extends RankRow {
@@ -241,6 +242,9 @@ export function boardResults(state: BoardState, config: BoardConfig, question?: 
     const tally = duelTally(state);
     const entry = tallies.get(state)!;
     const ranked: DuelRankRow[] = rank(tally, { minAppearances: config.minAppearances, previous: entry.strengths });
+    // The fit behind the ranking warm-starts the next one (and serves the pair sampler meanwhile).
+    entry.strengths = new Map(ranked.map((row) => [row.id, row.strength]));
+    entry.fittedVersion = state.tallyVersion;
     rows = ranked.filter((row) => byId.has(row.id));
   } else {
     rows = rankUpvotes(

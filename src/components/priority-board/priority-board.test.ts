@@ -1,0 +1,303 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './priority-board.js';
+import type { OsaPriorityBoard } from './priority-board.component.js';
+import type { OsaAdapter } from '../../adapters/types.js';
+import type { BoardState } from '../../core/board/board.js';
+import { boardFixture, SAMPLE_IDEAS, type BoardFixture, type BoardFixtureOptions } from '../../test-support/board-fixtures.js';
+
+const shadow = (el: OsaPriorityBoard) => el.shadowRoot!;
+const text = (el: OsaPriorityBoard) => shadow(el).textContent!.replace(/\s+/g, ' ');
+const button = (el: OsaPriorityBoard, label: string | RegExp) =>
+  [...shadow(el).querySelectorAll('button')].find((b) => (typeof label === 'string' ? b.textContent!.includes(label) : label.test(b.textContent!)));
+
+async function mount(fx: BoardFixture, options: { adapter?: OsaAdapter; view?: string; lang?: string; activity?: string } = {}): Promise<OsaPriorityBoard> {
+  const el = await fixture<OsaPriorityBoard>(html`<osa-priority-board
+    .adapter=${options.adapter ?? fx.participant}
+    event=${fx.eventId}
+    activity=${options.activity ?? fx.activityId}
+    view=${options.view ?? 'participant'}
+    lang=${options.lang ?? 'en'}
+    join-url="https://osallistu.example.fi/d/2026"
+  ></osa-priority-board>`);
+  await waitUntil(() => !shadow(el).querySelector('[aria-busy="true"]'), 'the board never finished loading', { timeout: 5000 });
+  return el;
+}
+
+async function board(options: BoardFixtureOptions, mountOptions: Parameters<typeof mount>[1] = {}) {
+  const fx = await boardFixture(options);
+  const el = await mount(fx, mountOptions);
+  return { fx, el };
+}
+
+const stateOf = async (fx: BoardFixture) => (await fx.organiser.getActivity(fx.eventId, fx.activityId)).state as BoardState;
+
+describe('osa-priority-board', () => {
+  describe('accessibility in every state', () => {
+    const states: Array<[string, BoardFixtureOptions, Parameters<typeof mount>[1]?]> = [
+      ['collect, empty', {}],
+      ['collect with ideas and own ideas', { ideas: SAMPLE_IDEAS.slice(0, 4), ownIdeas: ['Oma idea'] }],
+      ['discussion with questions and likes', { config: { likesWhileCollecting: true, questions: [{ id: 'q1', title: 'One' }, { id: 'q2', title: 'Two' }] }, ideas: ['A', 'B'] }],
+      ['duel', { ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote' }],
+      ['upvote', { config: { mode: 'upvote', resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 4), phase: 'vote', voters: 3, likes: true }],
+      ['results', { ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 }],
+      ['results hidden', { config: { resultsVisibility: 'never' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'closed' }],
+      ['presenter', { ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 }, { view: 'presenter' }],
+      ['organiser without key', { ideas: SAMPLE_IDEAS.slice(0, 2) }, { view: 'organiser' }],
+    ];
+    for (const [name, options, mountOptions] of states) {
+      it(`is accessible: ${name}`, async () => {
+        const { el } = await board(options, mountOptions);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('is accessible: organiser with queue, flags and log', async () => {
+      const fx = await boardFixture({ config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 3), pendingIdeas: ['Vitun huono idea'] });
+      const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
+      expect(text(el)).to.include('Flagged words: vitun');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible while loading and on error', async () => {
+      const fx = await boardFixture();
+      const el = await mount(fx, { activity: 'missing' });
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.include('could not be found');
+      await expect(el).to.be.accessible();
+      const pending = { getActivity: () => new Promise(() => {}), subscribe: () => () => {} } as unknown as OsaAdapter;
+      const loading = await fixture<OsaPriorityBoard>(html`<osa-priority-board .adapter=${pending} event="e" activity="a" lang="en"></osa-priority-board>`);
+      expect(text(loading)).to.include('Loading');
+      await expect(loading).to.be.accessible();
+    });
+  });
+
+  describe('collecting', () => {
+    it('submits an idea with the keyboard only and lists it as the participant\'s own', async () => {
+      const { fx, el } = await board({});
+      shadow(el).querySelector('textarea')!.focus();
+      await sendKeys({ type: 'Lisää liikuntaa' });
+      await el.updateComplete;
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement?.textContent).to.include('Send idea');
+      const submitted = oneEvent(el, 'osa-idea-submit');
+      await sendKeys({ press: 'Enter' });
+      const event = await submitted;
+      expect(event.detail.status).to.equal('visible');
+      await waitUntil(() => text(el).includes('Thank you! Your idea was sent.'));
+      await waitUntil(() => shadow(el).querySelectorAll('li.idea').length > 0);
+      expect(text(el)).to.include('Lisää liikuntaa');
+      expect(Object.values((await stateOf(fx)).ideas).map((idea) => idea.text)).to.deep.equal(['Lisää liikuntaa']);
+    });
+
+    it('warns about a very similar idea and sends it only when asked', async () => {
+      const { fx, el } = await board({ ideas: ['Koulujen ruokailun kehittäminen'] });
+      const area = shadow(el).querySelector('textarea')!;
+      area.value = 'koulujen ruokailun kehittäminen!';
+      area.dispatchEvent(new InputEvent('input'));
+      await el.updateComplete;
+      button(el, 'Send idea')!.click();
+      await waitUntil(() => text(el).includes('A very similar idea already exists'));
+      expect(Object.keys((await stateOf(fx)).ideas)).to.have.length(1);
+      await expect(el).to.be.accessible();
+      button(el, 'Send anyway')!.click();
+      await waitUntil(async () => Object.keys((await stateOf(fx)).ideas).length === 2);
+    });
+
+    it('shows the length limit and refuses an over-long idea before sending', async () => {
+      const { el } = await board({ config: { maxLength: 20 } });
+      const area = shadow(el).querySelector('textarea')!;
+      area.value = 'x'.repeat(25);
+      area.dispatchEvent(new InputEvent('input'));
+      await el.updateComplete;
+      expect(text(el)).to.include('25 / 20 characters');
+      expect(area.getAttribute('aria-invalid')).to.equal('true');
+      expect(button(el, 'Send idea')!.disabled).to.be.true;
+    });
+
+    it('renders ideas as text, never as HTML', async () => {
+      const { el } = await board({ ideas: ['<img src=x onerror="window.__pwned=1"><b>bold</b>'] });
+      await waitUntil(() => text(el).includes('<b>bold</b>'));
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect(shadow(el).querySelector('b')).to.equal(null);
+    });
+
+    it('shows another participant\'s idea live', async () => {
+      const { fx, el } = await board({});
+      await fx.newParticipant().send(fx.eventId, fx.activityId, 'submitIdea', { text: 'Live idea from elsewhere' });
+      await waitUntil(() => text(el).includes('Live idea from elsewhere'), 'the new idea did not arrive', { timeout: 3000 });
+    });
+
+    it('says why an action failed, in the user\'s language', async () => {
+      const { fx, el } = await board({}, { lang: 'fi' });
+      await fx.organiser.send(fx.eventId, fx.activityId, 'setPhase', { phase: 'closed' });
+      // The element has not yet reloaded: send anyway through the form state it still shows.
+      const area = shadow(el).querySelector('textarea');
+      if (area) {
+        area.value = 'Myöhästynyt idea';
+        area.dispatchEvent(new InputEvent('input'));
+        await el.updateComplete;
+        button(el, 'Lähetä idea')?.click();
+      }
+      await waitUntil(() => text(el).includes('Tämä vaihe ei ole nyt auki') || text(el).includes('Taulu on suljettu'));
+    });
+  });
+
+  describe('duels', () => {
+    it('duels with keys 1, 2 and 0, counts progress and never repeats a pair', async () => {
+      const { fx, el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 4), phase: 'vote' });
+      await waitUntil(() => shadow(el).querySelectorAll('button.choice').length === 2);
+      const seen = new Set<string>();
+      for (const key of ['1', '2', '0', 'ArrowLeft', 'ArrowRight', 'ArrowDown']) {
+        await waitUntil(() => shadow(el).querySelectorAll('button.choice').length === 2 || text(el).includes('compared all'));
+        if (text(el).includes('compared all')) break;
+        const pair = [...shadow(el).querySelectorAll('button.choice')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim()).sort().join('|');
+        expect(seen.has(pair), `pair offered twice: ${pair}`).to.be.false;
+        seen.add(pair);
+        (shadow(el).querySelector('button.choice') as HTMLButtonElement).focus();
+        const voted = oneEvent(el, 'osa-vote');
+        await sendKeys({ press: key });
+        await voted;
+      }
+      expect(seen.size).to.equal(6, 'all six pairs of four ideas');
+      await waitUntil(() => text(el).includes('You have compared all the pairs available to you'));
+      expect(text(el)).to.include('6 duels done');
+      expect((await stateOf(fx)).duelCount).to.equal(6);
+      await expect(el).to.be.accessible();
+    });
+
+    it('can stop any time and continue', async () => {
+      const { el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote' });
+      await waitUntil(() => shadow(el).querySelectorAll('button.choice').length === 2);
+      button(el, 'Stop here')!.click();
+      await el.updateComplete;
+      expect(text(el)).to.include('Your choices were saved');
+      await expect(el).to.be.accessible();
+      button(el, 'Continue')!.click();
+      await waitUntil(() => shadow(el).querySelectorAll('button.choice').length === 2);
+    });
+  });
+
+  describe('upvotes', () => {
+    it('likes and takes a like back, as a toggle button', async () => {
+      const { fx, el } = await board({ config: { mode: 'upvote', resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'vote' });
+      const like = () => shadow(el).querySelector<HTMLButtonElement>('button[aria-pressed]')!;
+      expect(like().getAttribute('aria-pressed')).to.equal('false');
+      like().click();
+      await waitUntil(() => like().getAttribute('aria-pressed') === 'true');
+      expect((await stateOf(fx)).ideas.i1.likes).to.equal(1);
+      like().click();
+      await waitUntil(() => like().getAttribute('aria-pressed') === 'false');
+      expect((await stateOf(fx)).ideas.i1.likes).to.equal(0);
+    });
+  });
+
+  describe('results', () => {
+    it('ranks with scores, bands and "not yet ranked", and explains the score', async () => {
+      const { el } = await board({ config: { minAppearances: 6 }, ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 8, duelsPerVoter: 6 });
+      const rows = [...shadow(el).querySelectorAll('ol.ranking li')];
+      expect(rows.length).to.equal(6);
+      expect(text(el)).to.include('estimated chance, from 0 to 100');
+      const first = rows[0].textContent!;
+      expect(first).to.match(/1\./);
+      expect(first).to.match(/likely between \d+ and \d+/);
+      const scores = rows
+        .map((row) => row.querySelector('.value')?.textContent)
+        .filter((value): value is string => value !== undefined && value !== null)
+        .map((value) => Number.parseFloat(value));
+      expect(scores.every((score) => score >= 0 && score <= 100)).to.be.true;
+      expect([...scores].sort((a, b) => b - a)).to.deep.equal(scores);
+    });
+
+    it('holds the order while the pointer is over the list, and updates when it leaves', async () => {
+      const { fx, el } = await board({ config: { minAppearances: 0, resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'vote' });
+      const list = shadow(el).querySelector('ol.ranking')!;
+      const order = () => [...shadow(el).querySelectorAll('ol.ranking li')].map((row) => row.getAttribute('data-id')).join(',');
+      list.dispatchEvent(new PointerEvent('pointerenter'));
+      const before = order();
+      const last = before.split(',').at(-1)!;
+      const voter = fx.newParticipant();
+      for (let round = 0; round < 3; round += 1) {
+        const { result } = (await voter.send(fx.eventId, fx.activityId, 'nextPair', {})) as { result: { pair: [string, string] | null } };
+        if (!result.pair) break;
+        await voter.send(fx.eventId, fx.activityId, 'vote', { a: result.pair[0], b: result.pair[1], choice: result.pair[0] === last ? 'a' : result.pair[1] === last ? 'b' : 'tie' });
+      }
+      await waitUntil(() => text(el).includes('New votes arrived'));
+      expect(order()).to.equal(before);
+      shadow(el).querySelector('ol.ranking')!.dispatchEvent(new PointerEvent('pointerleave'));
+      await waitUntil(() => order().split(',')[0] === last, 'the list did not update after the pointer left');
+    });
+
+    it('hides results from participants until the organiser shows them', async () => {
+      const { el } = await board({ config: { resultsVisibility: 'afterClose' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'results', voters: 2, duelsPerVoter: 2 });
+      expect(shadow(el).querySelector('ol.ranking')).to.equal(null);
+      expect(text(el)).to.include('The results will be published by the organiser');
+    });
+  });
+
+  describe('presenter', () => {
+    it('shows the ranking, a chart, a QR code to join and the counters', async () => {
+      const { el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 5, duelsPerVoter: 6 }, { view: 'presenter' });
+      await waitUntil(() => shadow(el).querySelector('img[alt^="QR code"]'), 'no QR code', { timeout: 5000 });
+      expect(shadow(el).querySelector('canvas')).to.not.equal(null);
+      expect(text(el)).to.include('https://osallistu.example.fi/d/2026');
+      expect(text(el)).to.match(/\d+ participants/);
+      expect(text(el)).to.include('6 ideas');
+      expect(text(el)).to.match(/30 votes|\d+ votes/);
+    });
+  });
+
+  describe('organiser', () => {
+    it('moderates with the keyboard: publishes a queued idea and hides another', async () => {
+      const fx = await boardFixture({ config: { moderation: 'pre' }, ideas: ['Visible idea'], pendingIdeas: ['Waiting idea'] });
+      const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
+      const publish = button(el, 'Publish')!;
+      publish.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(async () => (await stateOf(fx)).ideas.i2.status === 'visible');
+      await waitUntil(() => text(el).includes('Nothing waiting.'));
+      const hide = button(el, /^\s*Hide\s*$/)!;
+      hide.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(async () => Object.values((await stateOf(fx)).ideas).some((idea) => idea.status === 'hidden'));
+      // The fixture published the first idea; then this test published one and hid one.
+      await waitUntil(() => text(el).includes('Moderation log (3)'));
+    });
+
+    it('changes the phase with arrow keys in a radio group and merges duplicates', async () => {
+      const fx = await boardFixture({ ideas: ['Koulun ruoka', 'Kouluruoka paremmaksi', 'Liikunta'] });
+      const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
+      const current = shadow(el).querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')!;
+      expect(current.tabIndex).to.equal(0);
+      current.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(async () => (await fx.organiser.getActivity(fx.eventId, fx.activityId)).phase === 'vote');
+      const select = shadow(el).querySelector<HTMLSelectElement>('select[id="merge-i2"]')!;
+      select.value = 'i1';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Merge' && !b.disabled)!.click();
+      await waitUntil(async () => (await stateOf(fx)).ideas.i2.status === 'merged');
+      expect((await stateOf(fx)).ideas.i2.mergedInto).to.equal('i1');
+    });
+
+    it('asks for the organiser key when it is missing', async () => {
+      const { el } = await board({}, { view: 'organiser' });
+      expect(text(el)).to.include('This view needs the organiser key');
+    });
+  });
+
+  describe('languages', () => {
+    for (const [lang, label, help] of [
+      ['fi', 'Lähetä idea', 'Kirjoita ideasi'],
+      ['sv', 'Skicka idén', 'Skriv dina idéer'],
+      ['en', 'Send idea', 'Write your ideas'],
+    ] as const) {
+      it(`speaks ${lang}`, async () => {
+        const { el } = await board({}, { lang });
+        expect(button(el, label)).to.not.equal(undefined);
+        expect(text(el)).to.include(help);
+      });
+    }
+  });
+});
