@@ -84,7 +84,7 @@ async function measure(ideas: number, showAll: boolean, rounds: number): Promise
   element.lang = 'en';
   document.body.append(element);
   for (let tries = 0; tries < 200 && !element.shadowRoot?.querySelector('ol.ranking'); tries += 1) await nextFrame();
-  if (!element.shadowRoot?.querySelector('ol.ranking')) throw new Error('the ranking never rendered');
+  if (!element.shadowRoot?.querySelector('ol.ranking')) throw new Error(`the ranking never rendered: ${element.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 300)}`);
   if (showAll) {
     (element as unknown as { shown: number }).shown = ideas;
     await element.updateComplete;

@@ -13,3 +13,4 @@ export { AnnouncerController } from './controllers/announcer.js';
 export { RovingTabindexController } from './controllers/roving-tabindex.js';
 export * from './adapters/index.js';
 export * from './components/event/event.js';
+export * from './components/priority-board/priority-board.js';
