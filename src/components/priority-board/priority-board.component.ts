@@ -521,7 +521,7 @@ export class OsaPriorityBoard extends OsaElement {
     </ul>`;
   }
 
-  private renderResults(board: { config: BoardConfig }, limit = this.shown): TemplateResult {
+  private renderResults(board: { config: BoardConfig }, limit = this.shown, paged = true): TemplateResult {
     const t = this.t.results;
     const rows = this.holdRanking && this.heldResults ? this.heldResults : this.results;
     const changedWhileHeld = this.holdRanking && this.heldResults !== undefined && this.heldResults !== this.results;
@@ -554,7 +554,7 @@ export class OsaPriorityBoard extends OsaElement {
               },
             )}
           </ol>`}
-      ${rows.length > limit
+      ${paged && rows.length > limit
         ? html`<div class="row"><button @click=${() => (this.shown += PAGE)}>${t.showMore(Math.min(PAGE, rows.length - limit))}</button></div>`
         : nothing}
     </div>`;
@@ -588,7 +588,7 @@ export class OsaPriorityBoard extends OsaElement {
     const votes = board.config.mode === 'duel' ? board.state.duelCount : visibleIdeas(board.state).reduce((sum, item) => sum + item.likes, 0);
     return html`<div class="presenter">
       <div class="stack">
-        ${this.canSeeResults ? this.renderResults(board, PRESENTER_TOP) : html`<p class="message">${this.t.results.hidden}</p>`}
+        ${this.canSeeResults ? this.renderResults(board, PRESENTER_TOP, false) : html`<p class="message">${this.t.results.hidden}</p>`}
         ${this.canSeeResults && this.results.some((row) => row.ranked)
           ? html`<div class="chart"><canvas role="img" aria-label=${t.chart}></canvas></div>`
           : nothing}
@@ -634,7 +634,7 @@ export class OsaPriorityBoard extends OsaElement {
       this.chartLoading ??= import('./score-chart.js');
       const { createScoreChart } = await this.chartLoading;
       if (!canvas.isConnected) return;
-      this.chart ??= createScoreChart(canvas, getComputedStyle(this));
+      this.chart ??= createScoreChart(canvas);
     }
     this.chart.update(top);
   }

@@ -9,8 +9,15 @@ const shorten = (text: string) => (text.length > 48 ? `${text.slice(0, 47)}…` 
  * The presenter's bar chart of the top ideas' scores. Loaded on demand (dynamic import) so that
  * Chart.js is fetched only by the presenter view. Colours come from the element's tokens.
  */
-export function createScoreChart(canvas: HTMLCanvasElement, style: CSSStyleDeclaration): { update(rows: BoardResultRow[]): void; destroy(): void } {
-  const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+export function createScoreChart(canvas: HTMLCanvasElement): { update(rows: BoardResultRow[]): void; destroy(): void } {
+  // Tokens hold var() and light-dark() expressions that canvas cannot parse: let CSS resolve each to a colour.
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  canvas.after(probe);
+  const color = (name: string, fallback: string) => {
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color;
+  };
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const chart = new Chart<'bar', number[], string>(canvas, {
     type: 'bar',
@@ -35,6 +42,7 @@ export function createScoreChart(canvas: HTMLCanvasElement, style: CSSStyleDecla
     },
     destroy() {
       chart.destroy();
+      probe.remove();
     },
   };
 }
