@@ -528,6 +528,80 @@ export interface RankOptions {
  * much evidence there is about it", not the uncertainty of the whole table; because the others are
  * held fixed it is somewhat narrower than a full joint interval when everyone has few duels.
  */
+/**
+ * Above this many ideas the mean over all others is taken over a histogram of their strengths
+ * instead of idea by idea: O(n·B) instead of O(n²), so a live board of 5,000 ideas re-ranks in
+ * milliseconds. See {@link binnedMeans} for the error bound.
+ */
+export const EXACT_SCORE_LIMIT = 1500;
+const SCORE_BINS = 512;
+
+/** 100 × mean over j ≠ i of x / (x + s_j) for x = own, low and high strength of idea i, exactly (one pass over j). */
+function exactMeans(strength: Float64Array, low: Float64Array, high: Float64Array, out: [Float64Array, Float64Array, Float64Array]): void {
+  const n = strength.length;
+  for (let i = 0; i < n; i++) {
+    const own = strength[i];
+    const lo = low[i];
+    const hi = high[i];
+    let sum = 0;
+    let lowSum = 0;
+    let highSum = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const other = strength[j];
+      sum += own / (own + other);
+      lowSum += lo / (lo + other);
+      highSum += hi / (hi + other);
+    }
+    out[0][i] = (100 * sum) / (n - 1);
+    out[1][i] = (100 * lowSum) / (n - 1);
+    out[2][i] = (100 * highSum) / (n - 1);
+  }
+}
+
+/**
+ * The same means over a histogram of log-strengths in {@link SCORE_BINS} equal bins, each
+ * represented by its members' mean log-strength, with idea i's own term removed exactly as the
+ * histogram counted it. A term moves by at most a quarter of the bin's half-width (the logistic
+ * curve's slope is at most 1/4), so with 512 bins over a spread of 10 in log-strength every score
+ * is within 0.25 points of the exact one (in practice far less: errors of both signs cancel).
+ */
+function binnedMeans(theta: Float64Array, strength: Float64Array, xs: Float64Array[], out: Float64Array[]): void {
+  const n = theta.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let j = 0; j < n; j++) {
+    if (theta[j] < min) min = theta[j];
+    if (theta[j] > max) max = theta[j];
+  }
+  const width = (max - min) / SCORE_BINS || 1;
+  const count = new Float64Array(SCORE_BINS);
+  const thetaSum = new Float64Array(SCORE_BINS);
+  const binOf = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const bin = Math.min(SCORE_BINS - 1, Math.floor((theta[j] - min) / width));
+    binOf[j] = bin;
+    count[bin] += 1;
+    thetaSum[bin] += theta[j];
+  }
+  const bins: number[] = [];
+  for (let bin = 0; bin < SCORE_BINS; bin++) if (count[bin] > 0) bins.push(bin);
+  const weight = Float64Array.from(bins, (bin) => count[bin]);
+  const representative = Float64Array.from(bins, (bin) => Math.exp(thetaSum[bin] / count[bin]));
+  const ownRepresentative = (i: number) => Math.exp(thetaSum[binOf[i]] / count[binOf[i]]);
+  for (let k = 0; k < xs.length; k++) {
+    const values = xs[k];
+    const target = out[k];
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      let sum = 0;
+      for (let b = 0; b < bins.length; b++) sum += (weight[b] * x) / (x + representative[b]);
+      sum -= x / (x + ownRepresentative(i));
+      target[i] = (100 * sum) / (n - 1);
+    }
+  }
+}
+
 function scoreBands(theta: Float64Array, information: Float64Array): { score: Float64Array; lower: Float64Array; upper: Float64Array } {
   const n = theta.length;
   const strength = theta.map(Math.exp);
@@ -538,29 +612,22 @@ function scoreBands(theta: Float64Array, information: Float64Array): { score: Fl
     score[0] = lower[0] = upper[0] = 50;
     return { score, lower, upper };
   }
+  const low = new Float64Array(n);
+  const high = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const own = strength[i];
     const spread = Math.exp(CONFIDENCE_Z / Math.sqrt(information[i]));
-    const low = own / spread;
-    const high = own * spread;
-    let sum = 0;
-    let lowSum = 0;
-    let highSum = 0;
-    for (let j = 0; j < i; j++) {
-      const other = strength[j];
-      sum += own / (own + other);
-      lowSum += low / (low + other);
-      highSum += high / (high + other);
-    }
-    for (let j = i + 1; j < n; j++) {
-      const other = strength[j];
-      sum += own / (own + other);
-      lowSum += low / (low + other);
-      highSum += high / (high + other);
-    }
-    score[i] = (100 * sum) / (n - 1);
-    lower[i] = (100 * lowSum) / (n - 1);
-    upper[i] = (100 * highSum) / (n - 1);
+    low[i] = strength[i] / spread;
+    high[i] = strength[i] * spread;
+  }
+  if (n > EXACT_SCORE_LIMIT) {
+    binnedMeans(theta, strength, [strength, low, high], [score, lower, upper]);
+  } else {
+    exactMeans(strength, low, high, [score, lower, upper]);
+  }
+  // The histogram can nudge a bound past the score by a rounding hair; keep the band around it.
+  for (let i = 0; i < n; i++) {
+    lower[i] = Math.min(lower[i], score[i]);
+    upper[i] = Math.max(upper[i], score[i]);
   }
   return { score, lower, upper };
 }

@@ -3,7 +3,7 @@
  * pair selection, upvote ranking, and tools (seeded random numbers, Kendall's tau, a simulated
  * crowd) for tests and benchmarks. No DOM, no I/O.
  */
-export { CONFIDENCE_Z, DuelTally, compareRankRows, fit, pairKey, rank } from './bradley-terry.js';
+export { CONFIDENCE_Z, DuelTally, EXACT_SCORE_LIMIT, compareRankRows, fit, pairKey, rank } from './bradley-terry.js';
 export type { DuelRankRow, FitOptions, FitResult, ItemTotals, PairTally, RankOptions, RankRow } from './bradley-terry.js';
 export { choosePair, uniformRandomPair } from './pairs.js';
 export type { PairChooser, PairRequest } from './pairs.js';

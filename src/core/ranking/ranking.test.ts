@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   CONFIDENCE_Z,
   DuelTally,
+  EXACT_SCORE_LIMIT,
   choosePair,
   createRandom,
   fit,
@@ -516,4 +517,28 @@ test('createRandom is reproducible and in range', () => {
     assert.ok(value === 0 || value === 1 || value === 2, `int(3) gave ${value}`);
   }
   assert.throws(() => random.int(0), RangeError);
+});
+
+test('above EXACT_SCORE_LIMIT ideas, histogram scores stay within 0.25 points of the exact mean', () => {
+  const random = createRandom(2024);
+  const tally = new DuelTally();
+  const count = EXACT_SCORE_LIMIT + 100;
+  const truth = Array.from({ length: count }, () => Math.exp(1.5 * random.normal()));
+  for (let index = 0; index < count; index += 1) tally.addItem(`i${index}`);
+  for (let duel = 0; duel < count * 4; duel += 1) {
+    const a = random.int(count);
+    const b = (a + 1 + random.int(count - 1)) % count;
+    if (random.next() < truth[a] / (truth[a] + truth[b])) tally.add(`i${a}`, `i${b}`);
+    else tally.add(`i${b}`, `i${a}`);
+  }
+  const rows = rank(tally, { minAppearances: 0 });
+  const strengths = rows.map((row) => row.strength);
+  let worst = 0;
+  for (const [index, row] of rows.entries()) {
+    let sum = 0;
+    for (const [other, strength] of strengths.entries()) if (other !== index) sum += row.strength / (row.strength + strength);
+    worst = Math.max(worst, Math.abs((100 * sum) / (count - 1) - row.score));
+    assert.ok(row.lower <= row.score && row.score <= row.upper, `band around the score for ${row.id}`);
+  }
+  assert.ok(worst <= 0.25, `largest error ${worst.toFixed(4)} points`);
 });
