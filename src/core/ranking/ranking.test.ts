@@ -519,13 +519,13 @@ test('createRandom is reproducible and in range', () => {
   assert.throws(() => random.int(0), RangeError);
 });
 
-test('above EXACT_SCORE_LIMIT ideas, histogram scores stay within 0.25 points of the exact mean', () => {
+test('above EXACT_SCORE_LIMIT ideas, histogram scores stay within 0.25 points of the exact mean', (t) => {
   const random = createRandom(2024);
   const tally = new DuelTally();
   const count = EXACT_SCORE_LIMIT + 100;
   const truth = Array.from({ length: count }, () => Math.exp(1.5 * random.normal()));
   for (let index = 0; index < count; index += 1) tally.addItem(`i${index}`);
-  for (let duel = 0; duel < count * 4; duel += 1) {
+  for (let duel = 0; duel < count * 15; duel += 1) {
     const a = random.int(count);
     const b = (a + 1 + random.int(count - 1)) % count;
     if (random.next() < truth[a] / (truth[a] + truth[b])) tally.add(`i${a}`, `i${b}`);
@@ -540,5 +540,6 @@ test('above EXACT_SCORE_LIMIT ideas, histogram scores stay within 0.25 points of
     worst = Math.max(worst, Math.abs((100 * sum) / (count - 1) - row.score));
     assert.ok(row.lower <= row.score && row.score <= row.upper, `band around the score for ${row.id}`);
   }
+  t.diagnostic(`largest error ${worst.toFixed(4)} points`);
   assert.ok(worst <= 0.25, `largest error ${worst.toFixed(4)} points`);
 });
