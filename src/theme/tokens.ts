@@ -171,6 +171,15 @@ export const controls = css`
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 1px;
   }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 22px;
+    height: 22px;
+    min-height: 0;
+    margin: 0;
+    padding: 0;
+    accent-color: var(--_accent);
+  }
   label {
     font-weight: 600;
   }

@@ -677,6 +677,17 @@ export class OsaPriorityBoard extends OsaElement {
           ${setting('mode', t.modes, t.mode)} ${setting('moderation', t.moderations, t.moderation)}
           ${setting('resultsVisibility', t.visibilities, t.visibility)}
         </div>
+        <div class="row">
+          ${(['showIdeas', 'likesWhileCollecting'] as const).map(
+            (key) => html`<label class="row"
+              ><input
+                type="checkbox"
+                .checked=${config[key]}
+                @change=${(event: Event) => this.organiserAction('configure', { config: { ...config, [key]: (event.target as HTMLInputElement).checked } })}
+              />${t[key]}</label
+            >`,
+          )}
+        </div>
       </fieldset>
       <section class="stack" aria-labelledby="queue-title">
         <h3 id="queue-title">${t.queue} (${pending.length})</h3>

@@ -566,7 +566,7 @@ function exactMeans(strength: Float64Array, low: Float64Array, high: Float64Arra
  * curve's slope is at most 1/4), so with 512 bins over a spread of 10 in log-strength every score
  * is within 0.25 points of the exact one (in practice far less: errors of both signs cancel).
  */
-function binnedMeans(theta: Float64Array, strength: Float64Array, xs: Float64Array[], out: Float64Array[]): void {
+function binnedMeans(theta: Float64Array, xs: Float64Array[], out: Float64Array[]): void {
   const n = theta.length;
   let min = Infinity;
   let max = -Infinity;
@@ -620,7 +620,7 @@ function scoreBands(theta: Float64Array, information: Float64Array): { score: Fl
     high[i] = strength[i] * spread;
   }
   if (n > EXACT_SCORE_LIMIT) {
-    binnedMeans(theta, strength, [strength, low, high], [score, lower, upper]);
+    binnedMeans(theta, [strength, low, high], [score, lower, upper]);
   } else {
     exactMeans(strength, low, high, [score, lower, upper]);
   }

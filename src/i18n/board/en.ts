@@ -95,6 +95,8 @@ export const boardEn = {
     modes: { duel: 'Pairwise duels', upvote: 'Likes' },
     moderation: 'Moderation',
     moderations: { pre: 'Before publishing (queue)', post: 'After publishing' },
+    showIdeas: 'Participants can read each other\'s ideas while collecting',
+    likesWhileCollecting: 'Likes while collecting',
     visibility: 'Results visible to participants',
     visibilities: { always: 'Always', afterVoting: 'After prioritising', afterClose: 'After closing', never: 'Never' },
     queue: 'Waiting for moderation',

@@ -95,6 +95,8 @@ export const boardFi: BoardTranslation = {
     modes: { duel: 'Parivertailu', upvote: 'Tykkäykset' },
     moderation: 'Moderointi',
     moderations: { pre: 'Ennen julkaisua (jono)', post: 'Julkaisun jälkeen' },
+    showIdeas: 'Osallistujat näkevät toistensa ideat keruun aikana',
+    likesWhileCollecting: 'Tykkäykset keruun aikana',
     visibility: 'Tulokset näkyvät osallistujille',
     visibilities: { always: 'Aina', afterVoting: 'Priorisoinnin jälkeen', afterClose: 'Sulkemisen jälkeen', never: 'Ei koskaan' },
     queue: 'Odottaa moderointia',

@@ -95,6 +95,8 @@ export const boardSv: BoardTranslation = {
     modes: { duel: 'Parvisa jämförelser', upvote: 'Gillningar' },
     moderation: 'Moderering',
     moderations: { pre: 'Före publicering (kö)', post: 'Efter publicering' },
+    showIdeas: 'Deltagarna ser varandras idéer under insamlingen',
+    likesWhileCollecting: 'Gillningar under insamlingen',
     visibility: 'Resultatet synligt för deltagarna',
     visibilities: { always: 'Alltid', afterVoting: 'Efter prioriteringen', afterClose: 'Efter stängning', never: 'Aldrig' },
     queue: 'Väntar på moderering',
