@@ -8,6 +8,7 @@
  */
 import type { ActivityRecord, Change, LocalizedText, Viewer } from '../core/activity.js';
 import type { EventDefinition } from '../core/event.js';
+import type { OsaError } from '../core/errors.js';
 import type { Language } from '../i18n/languages.js';
 
 export type { Change, EventDefinition, LocalizedText, Viewer };
@@ -60,13 +61,24 @@ export type SendResult<R = unknown> = { queued: false; result: R } | { queued: t
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export interface SubscribeOptions {
-  /** Deliver changes after this sequence number (the `seq` of a snapshot). */
+  /** Deliver changes after this sequence number (the `seq` of a snapshot); left out, only new ones. */
   since?: number;
+  /** Called (never synchronously inside `subscribe`) with the current status and on every change of it. */
   onStatus?: (status: ConnectionStatus) => void;
 }
 
 export type ChangeListener = (changes: Change[]) => void;
 export type Unsubscribe = () => void;
+
+/** A write from the offline outbox that the back end refused for good: it is dropped, and reported. */
+export interface OutboxFailure {
+  eventId: string;
+  activityId: string;
+  command: string;
+  payload: unknown;
+  idempotencyKey: string;
+  error: OsaError;
+}
 
 /** An export of one activity for the organiser: named tables of plain rows. */
 export interface ActivityExport {
@@ -90,19 +102,42 @@ export interface OsaAdapter {
   send(eventId: string, activityId: string, command: string, payload: unknown, options?: SendOptions): Promise<SendResult>;
   /**
    * Delivers the caller's visible changes of one activity, in `seq` order, each once: after a
-   * reconnect the missed ones come first, with no gap and no duplicate.
+   * reconnect the missed ones come first, with no gap and no duplicate. The listener is always
+   * called asynchronously (never inside `send` or `subscribe`). A change made readable only by a
+   * later phase is not re-sent: after a `phase` or `config` change, reload the snapshot.
    */
   subscribe(eventId: string, activityId: string, listener: ChangeListener, options?: SubscribeOptions): Unsubscribe;
   /** Organiser only: the activity's data as tables, for CSV and JSON export. */
   exportActivity(eventId: string, activityId: string): Promise<ActivityExport>;
-  /** Stores (or forgets, with undefined) the organiser key used for this event's requests. */
+  /**
+   * Stores (or forgets, with undefined) the organiser key used for this event's requests. A key
+   * that is not the event's counts as none: the caller gets a participant's view, and organiser
+   * operations fail as `forbidden`.
+   */
   setOrganiserKey(eventId: string, key: string | undefined): void;
   /** The caller's anonymous participant id in this event, and whether they hold the organiser key. */
   whoami(eventId: string): Promise<Viewer>;
+  /**
+   * What this device last saw of an activity, from a local cache, without the network; undefined
+   * when nothing is cached. Offered by caching adapters (`withCache`), so an element can render at
+   * once and then replace it with `getActivity`'s live view.
+   *
+   * (Added to the contract as optional, not as an `onCached` callback of `getActivity`: a plain
+   * second read keeps `getActivity` one promise with one answer for every adapter, and lets the
+   * caller decide whether a cached view is good enough, e.g. while offline.)
+   */
+  getActivityCached?(eventId: string, activityId: string): Promise<ActivitySnapshot | undefined>;
+  /** The cached `EventInfo`, like `getActivityCached`. */
+  getEventCached?(eventId: string): Promise<EventInfo | undefined>;
   /** Writes waiting in an offline outbox for this event (0 for adapters without one). */
   pendingCount?(eventId: string): number;
   /** Called whenever `pendingCount` may have changed. */
   onPendingChange?(listener: () => void): Unsubscribe;
+  /**
+   * Called when a queued write was refused for a reason a retry cannot fix (e.g. `phase_closed`
+   * after the organiser moved on): the write is removed from the outbox and never silently lost.
+   */
+  onOutboxError?(listener: (failure: OutboxFailure) => void): Unsubscribe;
   /** Releases connections, channels and timers. */
   close?(): void;
 }

@@ -35,6 +35,7 @@ export const en = {
     forbidden: 'Only the organiser can do this.',
     conflict: 'This action was already sent with different content. Reload the page and try again.',
     unknown: 'Something went wrong. Try again.',
+    invalidInput: 'Check what you entered.',
   },
   validation: {
     required: 'this is required',

@@ -32,6 +32,7 @@ export const fi: Translation = {
     forbidden: 'Vain järjestäjä voi tehdä tämän.',
     conflict: 'Tämä toiminto lähetettiin jo eri sisällöllä. Lataa sivu uudelleen ja yritä uudelleen.',
     unknown: 'Jokin meni vikaan. Yritä uudelleen.',
+    invalidInput: 'Tarkista syöttämäsi tiedot.',
   },
   validation: {
     required: 'tämä on pakollinen',

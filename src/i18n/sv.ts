@@ -32,6 +32,7 @@ export const sv: Translation = {
     forbidden: 'Endast arrangören kan göra det här.',
     conflict: 'Den här åtgärden skickades redan med annat innehåll. Ladda om sidan och försök igen.',
     unknown: 'Något gick fel. Försök igen.',
+    invalidInput: 'Kontrollera det du skrev.',
   },
   validation: {
     required: 'detta är obligatoriskt',

@@ -1,0 +1,343 @@
+import { createStore, del, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import type { Change } from '../core/activity.js';
+import { OsaError, toOsaError } from '../core/errors.js';
+import type { EventDefinition } from '../core/event.js';
+import { randomKey } from '../core/idempotency.js';
+import { foldChanges } from './fold.js';
+import type {
+  ActivityExport,
+  ActivitySnapshot,
+  ChangeListener,
+  CreatedEvent,
+  EventInfo,
+  OsaAdapter,
+  OutboxFailure,
+  SendOptions,
+  SendResult,
+  SubscribeOptions,
+  Unsubscribe,
+  Viewer,
+} from './types.js';
+
+export interface CacheOptions {
+  /**
+   * Names the IndexedDB databases (`<name>:cache` and `<name>:outbox`). Tabs that use the same
+   * name share one outbox, and only one of them sends it.
+   */
+  name: string;
+  /** How often to retry sending the outbox while it is not empty, in ms (default 20 s). */
+  retryIntervalMs?: number;
+  /** Called when a queued write is refused for good (also available as `onOutboxError()`). */
+  onOutboxError?: (failure: OutboxFailure) => void;
+}
+
+/** One write waiting in the outbox, sent later with its original idempotency key. */
+export interface OutboxEntry {
+  eventId: string;
+  activityId: string;
+  command: string;
+  payload: unknown;
+  idempotencyKey: string;
+  queuedAt: number;
+}
+
+export interface FlushReport {
+  /** Entries this call sent (and the back end accepted). */
+  sent: number;
+  /** Entries refused for good, removed and reported. */
+  refused: number;
+  /** Another tab (or this one) was already sending the outbox; this call sent nothing. */
+  skipped: boolean;
+}
+
+let counter = 0;
+/** Outbox keys sort in the order writes were queued: time, then a per-page counter. */
+const outboxKey = (entry: OutboxEntry): string =>
+  `${String(entry.queuedAt).padStart(16, '0')}:${String((counter = (counter + 1) % 1e6)).padStart(6, '0')}:${entry.idempotencyKey}`;
+
+/**
+ * Wraps any adapter with an IndexedDB cache and an offline outbox:
+ * - `getActivityCached`/`getEventCached` answer at once from what this device saw last; live
+ *   changes keep the cached snapshot current (folded with the kind's own rule);
+ * - a write that fails as `offline` is queued and `send` resolves `{ queued: true }`; the outbox
+ *   survives a reload and is sent in order, each write with its original idempotency key (so the
+ *   back end counts it once), when the network returns: on the `online` event, after any
+ *   successful request, when a stream is live again, or on a periodic retry. One tab sends (Web
+ *   Locks); a write refused for good is removed and reported through `onOutboxError`.
+ */
+export class CachedAdapter implements OsaAdapter {
+  private readonly cache: UseStore;
+  private readonly outbox: UseStore;
+  private readonly snapshots = new Map<string, ActivitySnapshot>();
+  private readonly counts = new Map<string, number>();
+  private readonly pendingListeners = new Set<() => void>();
+  private readonly errorListeners = new Set<(failure: OutboxFailure) => void>();
+  private readonly channel: BroadcastChannel;
+  private readonly retryIntervalMs: number;
+  private retryTimer: ReturnType<typeof setInterval> | undefined;
+  private flushing: Promise<FlushReport> | undefined;
+  private queue: Array<[string, OutboxEntry]> = [];
+  private queueWritten: Promise<void> | undefined;
+  private persistQueued = new Set<string>();
+  private readonly ready: Promise<void>;
+  private closed = false;
+
+  private readonly onOnline = (): void => void this.flush();
+
+  constructor(
+    readonly inner: OsaAdapter,
+    private readonly options: CacheOptions,
+  ) {
+    this.cache = createStore(`${options.name}:cache`, 'cache');
+    this.outbox = createStore(`${options.name}:outbox`, 'outbox');
+    this.retryIntervalMs = options.retryIntervalMs ?? 20_000;
+    if (options.onOutboxError) this.errorListeners.add(options.onOutboxError);
+    this.channel = new BroadcastChannel(`osallistu-outbox:${options.name}`);
+    this.channel.onmessage = () => void this.refreshCounts();
+    globalThis.addEventListener?.('online', this.onOnline);
+    this.ready = this.refreshCounts();
+  }
+
+  createEvent(definition: EventDefinition): Promise<CreatedEvent> {
+    return this.succeeded(this.inner.createEvent(definition));
+  }
+
+  async getEvent(eventId: string): Promise<EventInfo> {
+    const info = await this.succeeded(this.inner.getEvent(eventId));
+    await set(['event', eventId], info, this.cache).catch(() => undefined);
+    return info;
+  }
+
+  async getEventCached(eventId: string): Promise<EventInfo | undefined> {
+    return get<EventInfo>(['event', eventId], this.cache).catch(() => undefined);
+  }
+
+  async getActivity(eventId: string, activityId: string): Promise<ActivitySnapshot> {
+    const snapshot = await this.succeeded(this.inner.getActivity(eventId, activityId));
+    this.snapshots.set(cacheKey(eventId, activityId), structuredClone(snapshot));
+    await this.persist(eventId, activityId);
+    return snapshot;
+  }
+
+  async getActivityCached(eventId: string, activityId: string): Promise<ActivitySnapshot | undefined> {
+    const key = cacheKey(eventId, activityId);
+    let snapshot = this.snapshots.get(key);
+    if (!snapshot) {
+      snapshot = await get<ActivitySnapshot>(['activity', eventId, activityId], this.cache).catch(() => undefined);
+      if (!snapshot) return undefined;
+      if (!this.snapshots.has(key)) this.snapshots.set(key, snapshot);
+    }
+    return structuredClone(this.snapshots.get(key)!);
+  }
+
+  async send(eventId: string, activityId: string, command: string, payload: unknown, options: SendOptions = {}): Promise<SendResult> {
+    const idempotencyKey = options.idempotencyKey ?? randomKey();
+    await this.ready;
+    // Writes already waiting go first: a new one joins the queue behind them, in order.
+    if (this.pendingCount(eventId) > 0) {
+      await this.enqueue({ eventId, activityId, command, payload, idempotencyKey, queuedAt: Date.now() });
+      void this.flush();
+      return { queued: true, idempotencyKey };
+    }
+    try {
+      return await this.succeeded(this.inner.send(eventId, activityId, command, payload, { idempotencyKey }));
+    } catch (error) {
+      if (!(error instanceof OsaError) || error.code !== 'offline') throw error;
+      await this.enqueue({ eventId, activityId, command, payload, idempotencyKey, queuedAt: Date.now() });
+      return { queued: true, idempotencyKey };
+    }
+  }
+
+  subscribe(eventId: string, activityId: string, listener: ChangeListener, options: SubscribeOptions = {}): Unsubscribe {
+    return this.inner.subscribe(
+      eventId,
+      activityId,
+      (changes: Change[]) => {
+        this.fold(eventId, activityId, changes);
+        listener(changes);
+      },
+      {
+        ...options,
+        onStatus: (status) => {
+          if (status === 'live' && this.totalPending() > 0) void this.flush();
+          options.onStatus?.(status);
+        },
+      },
+    );
+  }
+
+  exportActivity(eventId: string, activityId: string): Promise<ActivityExport> {
+    return this.succeeded(this.inner.exportActivity(eventId, activityId));
+  }
+
+  setOrganiserKey(eventId: string, key: string | undefined): void {
+    this.inner.setOrganiserKey(eventId, key);
+  }
+
+  whoami(eventId: string): Promise<Viewer> {
+    return this.succeeded(this.inner.whoami(eventId));
+  }
+
+  pendingCount(eventId: string): number {
+    return this.counts.get(eventId) ?? 0;
+  }
+
+  onPendingChange(listener: () => void): Unsubscribe {
+    this.pendingListeners.add(listener);
+    return () => this.pendingListeners.delete(listener);
+  }
+
+  onOutboxError(listener: (failure: OutboxFailure) => void): Unsubscribe {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /** The queued writes, oldest first. */
+  async outboxEntries(): Promise<OutboxEntry[]> {
+    return (await this.sortedOutbox()).map(([, entry]) => entry);
+  }
+
+  /**
+   * Sends the outbox in order, if no other tab is sending it. Stops at the first write that fails
+   * in a way a retry may fix (still offline, rate limited) and leaves it and the rest for later.
+   */
+  flush(): Promise<FlushReport> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  close(): void {
+    this.closed = true;
+    globalThis.removeEventListener?.('online', this.onOnline);
+    clearInterval(this.retryTimer);
+    this.channel.close();
+    this.inner.close?.();
+  }
+
+  private async flushOnce(): Promise<FlushReport> {
+    await this.ready;
+    const report: FlushReport = { sent: 0, refused: 0, skipped: false };
+    const send = async (): Promise<void> => {
+      // Rounds until the outbox is empty: writes queued while a round runs go in the next one.
+      for (;;) {
+        const round = await this.sortedOutbox();
+        if (round.length === 0) return;
+        for (const [key, entry] of round) {
+          try {
+            await this.inner.send(entry.eventId, entry.activityId, entry.command, entry.payload, { idempotencyKey: entry.idempotencyKey });
+            report.sent += 1;
+          } catch (error) {
+            const failure = toOsaError(error);
+            if (failure.retryable) return;
+            report.refused += 1;
+            await del(key, this.outbox);
+            this.report({ ...entryFields(entry), error: failure });
+            continue;
+          }
+          await del(key, this.outbox);
+        }
+      }
+    };
+    const locks = globalThis.navigator?.locks;
+    if (locks) {
+      await locks.request(`osallistu-outbox:${this.options.name}`, { ifAvailable: true }, async (lock) => {
+        if (lock) await send();
+        else report.skipped = true;
+      });
+    } else {
+      await send();
+    }
+    if (report.sent + report.refused > 0) {
+      await this.refreshCounts();
+      this.channel.postMessage('changed');
+    }
+    return report;
+  }
+
+  private report(failure: OutboxFailure): void {
+    if (this.errorListeners.size === 0) console.warn('osallistu: a queued write was refused and removed from the outbox:', failure);
+    for (const listener of this.errorListeners) listener(failure);
+  }
+
+  private async sortedOutbox(): Promise<Array<[string, OutboxEntry]>> {
+    const all = await entries<string, OutboxEntry>(this.outbox);
+    return all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Queues a write; writes queued in the same task are stored in one `setMany`. */
+  private async enqueue(entry: OutboxEntry): Promise<void> {
+    this.queue.push([outboxKey(entry), entry]);
+    this.queueWritten ??= Promise.resolve().then(async () => {
+      const batch = this.queue;
+      this.queue = [];
+      this.queueWritten = undefined;
+      await setMany(batch, this.outbox);
+      await this.refreshCounts();
+      this.channel.postMessage('changed');
+    });
+    await this.queueWritten;
+  }
+
+  private async refreshCounts(): Promise<void> {
+    const all = await entries<string, OutboxEntry>(this.outbox).catch(() => []);
+    const counts = new Map<string, number>();
+    for (const [, entry] of all) counts.set(entry.eventId, (counts.get(entry.eventId) ?? 0) + 1);
+    const changed = counts.size !== this.counts.size || [...counts].some(([eventId, count]) => this.counts.get(eventId) !== count);
+    this.counts.clear();
+    for (const [eventId, count] of counts) this.counts.set(eventId, count);
+    this.updateRetryTimer();
+    if (changed) for (const listener of this.pendingListeners) listener();
+  }
+
+  private totalPending(): number {
+    let total = 0;
+    for (const count of this.counts.values()) total += count;
+    return total;
+  }
+
+  private updateRetryTimer(): void {
+    if (this.totalPending() > 0 && this.retryTimer === undefined && !this.closed) {
+      this.retryTimer = setInterval(() => void this.flush(), this.retryIntervalMs);
+    } else if (this.totalPending() === 0 && this.retryTimer !== undefined) {
+      clearInterval(this.retryTimer);
+      this.retryTimer = undefined;
+    }
+  }
+
+  /** A request got through: the network is back, so the outbox may go. */
+  private async succeeded<T>(request: Promise<T>): Promise<T> {
+    const value = await request;
+    if (this.totalPending() > 0) void this.flush();
+    return value;
+  }
+
+  private fold(eventId: string, activityId: string, changes: Change[]): void {
+    const key = cacheKey(eventId, activityId);
+    const snapshot = this.snapshots.get(key);
+    if (!snapshot) return;
+    this.snapshots.set(key, foldChanges(snapshot, structuredClone(changes)));
+    // One write per burst of deliveries.
+    if (this.persistQueued.has(key)) return;
+    this.persistQueued.add(key);
+    queueMicrotask(() => {
+      this.persistQueued.delete(key);
+      void this.persist(eventId, activityId);
+    });
+  }
+
+  private async persist(eventId: string, activityId: string): Promise<void> {
+    const snapshot = this.snapshots.get(cacheKey(eventId, activityId));
+    if (snapshot) await set(['activity', eventId, activityId], snapshot, this.cache).catch(() => undefined);
+  }
+}
+
+const cacheKey = (eventId: string, activityId: string): string => `${eventId}\n${activityId}`;
+
+function entryFields(entry: OutboxEntry): Omit<OutboxFailure, 'error'> {
+  return { eventId: entry.eventId, activityId: entry.activityId, command: entry.command, payload: entry.payload, idempotencyKey: entry.idempotencyKey };
+}
+
+/** Wraps `adapter` with an IndexedDB cache and an offline outbox (see `CachedAdapter`). */
+export function withCache(adapter: OsaAdapter, options: CacheOptions): CachedAdapter {
+  return new CachedAdapter(adapter, options);
+}

@@ -1,0 +1,12 @@
+import { createContext } from '@lit/context';
+import type { OsaAdapter } from './types.js';
+
+/**
+ * The data adapter, provided by `<osa-event>` to the elements inside it. Keys are registered
+ * symbols, so two copies of the library on one page (a CDN bundle beside an npm import) still
+ * find each other's provider.
+ */
+export const adapterContext = createContext<OsaAdapter | undefined>(Symbol.for('osallistu.adapter'));
+
+/** The event id, provided by `<osa-event event="…">`. */
+export const eventIdContext = createContext<string | undefined>(Symbol.for('osallistu.event-id'));

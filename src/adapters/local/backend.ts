@@ -1,0 +1,298 @@
+import type { Change, CommandContext, Viewer } from '../../core/activity.js';
+import { OsaError } from '../../core/errors.js';
+import { eventDefinitionSchema, type EventDefinition } from '../../core/event.js';
+import { fingerprint, randomKey, replayOrConflict } from '../../core/idempotency.js';
+import { EventLedger } from '../../core/ledger.js';
+import { createRandom } from '../../core/ranking/random.js';
+import { assertValid } from '../../core/validate.js';
+import type { ActivityExport, ActivitySnapshot, ChangeListener, ConnectionStatus, CreatedEvent, EventInfo, SubscribeOptions, Unsubscribe } from '../types.js';
+import { IndexedDbStore, MemoryStore, type LocalStore, type StoredEvent } from './store.js';
+
+export interface LocalBackendOptions {
+  /**
+   * IndexedDB database name: events, the change log, idempotency records and device bindings
+   * persist across reloads. Left out, everything lives in this page's memory.
+   */
+  persist?: string;
+  /**
+   * Keep tabs of one browser in sync over a BroadcastChannel: each tab applies the others'
+   * changes live. Needs `persist` (the database is the shared truth that a tab catches up from).
+   */
+  broadcast?: boolean;
+  /** The clock; tests may pin it. */
+  now?: () => number;
+}
+
+/** Who is calling: the adapter instance's device and the organiser key it holds for the event. */
+export interface Caller {
+  device: string;
+  organiserKey?: string;
+}
+
+interface LoadedEvent {
+  ledger: EventLedger;
+  organiserKey: string;
+}
+
+interface Subscription {
+  eventId: string;
+  activityId: string;
+  viewer: () => Viewer;
+  listener: ChangeListener;
+  /** Changes up to here were delivered (or not visible when they came). */
+  lastSeq: number;
+  active: boolean;
+}
+
+interface ChangesMessage {
+  type: 'changes';
+  eventId: string;
+  changes: Change[];
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+const newParticipantId = (): string => `p_${randomKey(9)}`;
+const newRandom = () => createRandom(globalThis.crypto.getRandomValues(new Uint32Array(1))[0]);
+
+/**
+ * The in-page back end: runs the rules of `src/core` with the same `EventLedger` as the server
+ * (plan → record → apply). One backend serves many adapter instances (one per simulated device);
+ * see `LocalAdapter`.
+ */
+export class LocalBackend {
+  private readonly store: LocalStore;
+  private readonly loaded = new Map<string, Promise<LoadedEvent>>();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly channel: BroadcastChannel | undefined;
+  private readonly dirty = new Set<string>();
+  private readonly now: () => number;
+
+  constructor(readonly options: LocalBackendOptions = {}) {
+    if (options.broadcast && !options.persist) throw new TypeError('osallistu: the local adapter\'s "broadcast" needs "persist".');
+    this.store = options.persist ? new IndexedDbStore(options.persist) : new MemoryStore();
+    this.now = options.now ?? Date.now;
+    if (options.broadcast) {
+      this.channel = new BroadcastChannel(`osallistu:${options.persist}`);
+      this.channel.onmessage = (message: MessageEvent<ChangesMessage>) => {
+        if (message.data?.type === 'changes') void this.absorb(message.data.eventId, message.data.changes);
+      };
+    }
+  }
+
+  async createEvent(input: EventDefinition): Promise<CreatedEvent> {
+    const definition = assertValid<EventDefinition>(eventDefinitionSchema, clone(input));
+    return this.store.exclusive(definition.id, async () => {
+      if (this.loaded.has(definition.id) || (await this.store.getEvent(definition.id))) {
+        throw new OsaError('conflict', `An event with the id "${definition.id}" already exists.`, { field: 'id' });
+      }
+      const ledger = ledgerOf(definition);
+      const recorded: Change[] = [];
+      const run = (activityId: string, command: string, payload: unknown, viewer: Viewer): void => {
+        const changes = this.stamp(ledger, activityId, command, payload, viewer).changes;
+        ledger.apply(changes);
+        recorded.push(...changes);
+      };
+      // As the server does: seeds run as simulated participants while each activity is in its
+      // first phase, then each activity moves to the phase its definition names.
+      const seedParticipants = new Map<string, string>();
+      for (const [index, seed] of (definition.seed ?? []).entries()) {
+        let participant = seedParticipants.get(seed.as);
+        if (!participant) seedParticipants.set(seed.as, (participant = newParticipantId()));
+        try {
+          run(seed.activity, seed.command, seed.payload, { participant, organiser: false });
+        } catch (error) {
+          if (!(error instanceof OsaError)) throw error;
+          throw new OsaError(error.code, `seed.${index}: ${error.message}`, { field: `seed.${index}${error.field ? `.${error.field}` : ''}`, reason: error.reason });
+        }
+      }
+      for (const activity of definition.activities) {
+        if (activity.phase !== undefined && activity.phase !== ledger.activity(activity.id).record.phase) {
+          run(activity.id, 'setPhase', { phase: activity.phase }, { organiser: true });
+        }
+      }
+      // The log first, the event last: an event is found only once it is complete.
+      const stored: StoredEvent = { definition, organiserKey: randomKey(24) };
+      await this.store.record(definition.id, recorded);
+      await this.store.putEvent(stored);
+      this.loaded.set(definition.id, Promise.resolve({ ledger, organiserKey: stored.organiserKey }));
+      return { eventId: definition.id, organiserKey: stored.organiserKey };
+    });
+  }
+
+  async getEvent(eventId: string): Promise<EventInfo> {
+    const { ledger } = await this.fresh(eventId);
+    return {
+      id: ledger.eventId,
+      title: clone(ledger.title),
+      languages: [...ledger.languages],
+      activities: [...ledger.activities.values()].map(({ record }) => ({ id: record.id, kind: record.kind, title: clone(record.title), phase: record.phase })),
+    };
+  }
+
+  async viewer(eventId: string, caller: Caller): Promise<Viewer> {
+    const event = await this.event(eventId);
+    let participant = await this.store.participantOf(eventId, caller.device);
+    if (!participant) {
+      participant = await this.store.exclusive(eventId, async () => {
+        const bound = await this.store.participantOf(eventId, caller.device);
+        if (bound) return bound;
+        const created = newParticipantId();
+        await this.store.bind(eventId, caller.device, created);
+        return created;
+      });
+    }
+    return { participant, organiser: caller.organiserKey !== undefined && caller.organiserKey === event.organiserKey };
+  }
+
+  async snapshot(eventId: string, activityId: string, caller: Caller): Promise<ActivitySnapshot> {
+    const viewer = await this.viewer(eventId, caller);
+    const { ledger } = await this.fresh(eventId);
+    return clone({ ...ledger.snapshot(activityId, viewer), eventId, viewer });
+  }
+
+  async send(eventId: string, activityId: string, command: string, payload: unknown, caller: Caller, idempotencyKey: string): Promise<unknown> {
+    const viewer = await this.viewer(eventId, caller);
+    const event = await this.event(eventId);
+    return this.store.exclusive(eventId, async () => {
+      await this.catchUp(eventId, event);
+      return clone(await this.writeLocked(event, activityId, command, clone(payload), viewer, idempotencyKey));
+    });
+  }
+
+  async exportActivity(eventId: string, activityId: string, caller: Caller): Promise<ActivityExport> {
+    const viewer = await this.viewer(eventId, caller);
+    if (!viewer.organiser) throw new OsaError('forbidden', 'Only the organiser can export an activity.');
+    const { ledger } = await this.fresh(eventId);
+    const { kind, record } = ledger.activity(activityId);
+    return clone({ eventId, activity: activityId, kind: kind.kind, exportedAt: new Date(this.now()).toISOString(), tables: kind.exportTables?.(record) ?? {} });
+  }
+
+  subscribe(eventId: string, activityId: string, caller: () => Caller, listener: ChangeListener, options: SubscribeOptions = {}): Unsubscribe {
+    let viewer: Viewer = { organiser: false };
+    const subscription: Subscription = { eventId, activityId, listener, lastSeq: Number.POSITIVE_INFINITY, active: true, viewer: () => viewer };
+    void (async () => {
+      try {
+        viewer = await this.viewer(eventId, caller());
+        const { ledger, organiserKey } = await this.fresh(eventId);
+        ledger.activity(activityId);
+        // The organiser key may be set or dropped after subscribing: checked at every delivery.
+        subscription.viewer = () => ({ ...viewer, organiser: caller().organiserKey === organiserKey });
+        subscription.lastSeq = options.since ?? ledger.seq;
+      } catch (error) {
+        console.warn(`osallistu: cannot subscribe to ${eventId}/${activityId}:`, error);
+        return;
+      }
+      if (!subscription.active) return;
+      this.subscriptions.add(subscription);
+      options.onStatus?.('live' satisfies ConnectionStatus);
+      this.schedule(eventId);
+    })();
+    return () => {
+      subscription.active = false;
+      this.subscriptions.delete(subscription);
+    };
+  }
+
+  close(): void {
+    this.channel?.close();
+    this.subscriptions.clear();
+  }
+
+  /** Runs one command against the current state: its result and its changes, numbered, not yet recorded. */
+  private stamp(ledger: EventLedger, activityId: string, command: string, payload: unknown, viewer: Viewer): { result: unknown; changes: Change[] } {
+    const context: CommandContext = { ...viewer, now: this.now(), random: newRandom() };
+    const { result, changes } = ledger.plan(activityId, command, payload, context);
+    return { result, changes: changes.map((draft, index) => ({ ...draft, seq: ledger.seq + index + 1, activity: activityId, at: context.now })) };
+  }
+
+  /** Plan → record → apply; the caller holds the event's lock and has caught up. */
+  private async writeLocked(event: LoadedEvent, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<unknown> {
+    const { ledger } = event;
+    const print = fingerprint({ viewer, activityId, command, payload });
+    const replay = replayOrConflict(await this.store.getWrite(ledger.eventId, idempotencyKey), print);
+    if (replay !== undefined) return replay;
+    const { result, changes } = this.stamp(ledger, activityId, command, payload, viewer);
+    await this.store.record(ledger.eventId, changes, { key: idempotencyKey, write: { fingerprint: print, result } });
+    ledger.apply(changes);
+    if (changes.length > 0) {
+      this.channel?.postMessage({ type: 'changes', eventId: ledger.eventId, changes } satisfies ChangesMessage);
+      this.schedule(ledger.eventId);
+    }
+    return result;
+  }
+
+  private event(eventId: string): Promise<LoadedEvent> {
+    let event = this.loaded.get(eventId);
+    if (!event) {
+      event = this.load(eventId);
+      this.loaded.set(eventId, event);
+      event.catch(() => this.loaded.delete(eventId));
+    }
+    return event;
+  }
+
+  private async load(eventId: string): Promise<LoadedEvent> {
+    const stored = await this.store.getEvent(eventId);
+    if (!stored) throw new OsaError('not_found', `There is no event "${eventId}".`);
+    const ledger = ledgerOf(stored.definition);
+    ledger.apply(await this.store.changesAfter(eventId, 0));
+    return { ledger, organiserKey: stored.organiserKey };
+  }
+
+  /** The event with every change other tabs recorded folded in. */
+  private async fresh(eventId: string): Promise<LoadedEvent> {
+    const event = await this.event(eventId);
+    await this.catchUp(eventId, event);
+    return event;
+  }
+
+  private async catchUp(eventId: string, event: LoadedEvent): Promise<void> {
+    const missed = await this.store.changesAfter(eventId, event.ledger.seq);
+    if (missed.length === 0) return;
+    event.ledger.apply(missed);
+    this.schedule(eventId);
+  }
+
+  /** Changes another tab recorded and announced: folded in directly, or read back when some are missing. */
+  private async absorb(eventId: string, changes: Change[]): Promise<void> {
+    const pending = this.loaded.get(eventId);
+    if (!pending) return;
+    const event = await pending;
+    const fresh = changes.filter((change) => change.seq > event.ledger.seq);
+    if (fresh.length === 0) return;
+    if (fresh[0].seq === event.ledger.seq + 1) {
+      event.ledger.apply(fresh);
+      this.schedule(eventId);
+    } else {
+      await this.catchUp(eventId, event);
+    }
+  }
+
+  /** Delivers to subscribers after the current task: never inside `send`. */
+  private schedule(eventId: string): void {
+    if (this.dirty.has(eventId)) return;
+    this.dirty.add(eventId);
+    queueMicrotask(() => {
+      this.dirty.delete(eventId);
+      void this.deliver(eventId);
+    });
+  }
+
+  private async deliver(eventId: string): Promise<void> {
+    const pending = this.loaded.get(eventId);
+    if (!pending) return;
+    const { ledger } = await pending;
+    for (const subscription of this.subscriptions) {
+      if (subscription.eventId !== eventId || !subscription.active || subscription.lastSeq >= ledger.seq) continue;
+      const changes = ledger.changesFor(subscription.activityId, subscription.viewer(), subscription.lastSeq);
+      subscription.lastSeq = ledger.seq;
+      if (changes.length > 0) subscription.listener(clone(changes));
+    }
+  }
+}
+
+/** A ledger with every activity in its first phase: the definition's phase is set by a recorded change. */
+function ledgerOf(definition: EventDefinition): EventLedger {
+  const activities = definition.activities.map(({ phase: _phase, ...activity }) => activity);
+  return new EventLedger(definition.id, definition.title, definition.languages ?? ['fi', 'sv', 'en'], activities);
+}
