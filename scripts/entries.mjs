@@ -11,6 +11,7 @@ export const entries = {
   'priority-board': { source: 'src/components/priority-board/priority-board.ts', defines: true },
   adapters: { source: 'src/adapters/index.ts', defines: false },
   core: { source: 'src/core/index.ts', defines: false },
+  conformance: { source: 'src/adapters/conformance.ts', defines: false },
 };
 
 /** Packages the npm build leaves to the consumer's bundler; the CDN bundle inlines them all. */

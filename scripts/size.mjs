@@ -18,7 +18,7 @@ function staticGraph(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(file, 'utf8');
-  for (const match of text.matchAll(/^import\s[^'"]*['"](\.\/[^'"]+|\.\.\/[^'"]+)['"]/gm)) {
+  for (const match of text.matchAll(/^(?:import|export)\s[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
     staticGraph(join(file, '..', match[1]), seen);
   }
   return seen;
