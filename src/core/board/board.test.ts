@@ -4,7 +4,7 @@ import { EventLedger } from '../ledger.js';
 import type { Change, CommandContext, Viewer } from '../activity.js';
 import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
-import { boardResults, resultsVisible, type BoardConfig, type BoardState, type SubmitResult } from './board.js';
+import { boardResults, duelTally, resultsVisible, type BoardConfig, type BoardState, type SubmitResult } from './board.js';
 import { flaggedWords } from './profanity.js';
 
 /** An event with one board, and a helper that runs commands the way every store does: plan, record, apply. */
@@ -227,6 +227,30 @@ describe('board: duels', () => {
       assert.ok(row.lower <= row.score && row.score <= row.upper);
       assert.equal(typeof row.text, 'string');
     }
+  });
+});
+
+describe('board: the live tally', () => {
+  test('updated vote by vote, it equals a tally rebuilt from the state', () => {
+    const { run, person, organiser, state } = boardWithIdeas(6, { resultsVisibility: 'always' });
+    duelTally(state());
+    for (let voter = 0; voter < 8; voter += 1) {
+      for (let round = 0; round < 6; round += 1) {
+        const { pair } = run(person(`v${voter}`), 'nextPair', {}) as { pair: [string, string] | null };
+        if (!pair) break;
+        const choice = (['a', 'b', 'tie'] as const)[(voter + round) % 3];
+        run(person(`v${voter}`), 'vote', { a: pair[0], b: pair[1], choice });
+        // Changing one's mind replaces the old outcome.
+        if (round === 2) run(person(`v${voter}`), 'vote', { a: pair[0], b: pair[1], choice: choice === 'a' ? 'b' : 'a' });
+      }
+      if (voter === 4) run(organiser, 'moderate', { ideaId: 'i6', action: 'hide' });
+    }
+    const live = duelTally(state());
+    const rebuilt = duelTally(structuredClone(state()));
+    assert.notEqual(live, rebuilt);
+    assert.equal(live.duelCount, rebuilt.duelCount);
+    for (const id of rebuilt.items()) assert.deepEqual(live.totals(id), rebuilt.totals(id), `totals of ${id}`);
+    for (const pair of rebuilt.pairs()) assert.deepEqual(live.pair(pair.first, pair.second), pair);
   });
 });
 

@@ -207,9 +207,9 @@ export function duelTally(state: BoardState): DuelTally {
   for (const id of state.order) if (state.ideas[id]?.status === 'visible') tally.addItem(id);
   for (const pair of Object.values(state.duels)) {
     if (state.ideas[pair.a]?.status !== 'visible' || state.ideas[pair.b]?.status !== 'visible') continue;
-    for (let index = 0; index < pair.aWins; index += 1) tally.add(pair.a, pair.b);
-    for (let index = 0; index < pair.bWins; index += 1) tally.add(pair.b, pair.a);
-    for (let index = 0; index < pair.ties; index += 1) tally.addTie(pair.a, pair.b);
+    for (let index = 0; index < pair.aWins; index += 1) recordOutcome(tally, pair.a, pair.b, pair.a, 1);
+    for (let index = 0; index < pair.bWins; index += 1) recordOutcome(tally, pair.a, pair.b, pair.b, 1);
+    for (let index = 0; index < pair.ties; index += 1) recordOutcome(tally, pair.a, pair.b, 'tie', 1);
   }
   tallies.set(state, { version: state.tallyVersion, tally, strengths: cached?.strengths });
   return tally;
@@ -522,6 +522,15 @@ function addOutcome(state: BoardState, a: string, b: string, winner: string, sig
   state.duelCount += sign;
 }
 
+function recordOutcome(tally: DuelTally, a: string, b: string, winner: string, sign: 1 | -1): void {
+  const loser = winner === a ? b : a;
+  if (winner === 'tie') {
+    if (sign > 0) tally.addTie(a, b);
+    else tally.removeTie(a, b);
+  } else if (sign > 0) tally.add(winner, loser);
+  else tally.remove(winner, loser);
+}
+
 function mergeDuels(state: BoardState, from: string, into: string): void {
   for (const [key, pair] of Object.entries(state.duels)) {
     if (pair.a !== from && pair.b !== from) continue;
@@ -593,11 +602,20 @@ function reduce(state: BoardState, change: Change): BoardState {
     case 'pair':
       if (participant) recordFor(state, participant).pair = data.pair;
       break;
-    case 'duel':
+    case 'duel': {
       if (data.previous !== null) addOutcome(state, data.a, data.b, data.previous, -1);
       addOutcome(state, data.a, data.b, data.winner, 1);
+      // A live board gets a vote at a time: update a current cached tally in O(1) instead of rebuilding it.
+      const cached = tallies.get(state);
+      const current = cached !== undefined && cached.version === state.tallyVersion;
       state.tallyVersion += 1;
+      if (current && state.ideas[data.a]?.status === 'visible' && state.ideas[data.b]?.status === 'visible') {
+        if (data.previous !== null) recordOutcome(cached.tally, data.a, data.b, data.previous, -1);
+        recordOutcome(cached.tally, data.a, data.b, data.winner, 1);
+        cached.version = state.tallyVersion;
+      }
       break;
+    }
     case 'my-vote':
       if (participant) {
         const record = recordFor(state, participant);
