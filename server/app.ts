@@ -1,0 +1,190 @@
+/**
+ * The reference server as a Fastify app: storage, the event service, live streams, security
+ * (helmet, CORS allow-list, rate limits, body limits), the API and the static files.
+ */
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { OsaError } from '../src/core/errors.js';
+import { migrate } from './db/migrate.js';
+import { CHANGES_CHANNEL, pruneWrites } from './db/queries.js';
+import { openStore, type Store } from './db/store.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { LiveHub } from './live.js';
+import { resolveOptions, type ResolvedOptions, type ServerOptions } from './options.js';
+import { RateLimiter } from './rate-limit.js';
+import { apiRoutes } from './routes.js';
+import { sha256 } from './secrets.js';
+import { EventService } from './service.js';
+
+export type { ServerOptions } from './options.js';
+export type { Store } from './db/store.js';
+
+export interface App {
+  app: FastifyInstance;
+  store: Store;
+  service: EventService;
+  hub: LiveHub;
+  options: ResolvedOptions;
+  close(): Promise<void>;
+}
+
+export const API_PREFIX = '/api/v1';
+const BODY_LIMIT = 256 * 1024;
+/** Idempotency keys are kept this long: a retry comes within minutes, an offline outbox within a day or two. */
+const IDEMPOTENCY_HOURS = 72;
+/** How long requests in flight may take to finish when the server closes. */
+const CLOSE_GRACE_MS = 5000;
+
+const CORS_HEADERS = ['Content-Type', 'X-Osa-Device', 'X-Osa-Organiser', 'Idempotency-Key', 'Last-Event-ID', 'Authorization'];
+
+function helmetOptions() {
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The demo pages may start the bundle from an inline module script.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Participation pages and the presenter view are embedded in municipalities' sites.
+        frameAncestors: ['*'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: false,
+    // The bundle is loaded by other sites' pages.
+    crossOriginResourcePolicy: { policy: 'cross-origin' as const },
+  };
+}
+
+export async function createApp(input: ServerOptions = {}): Promise<App> {
+  const options = resolveOptions(input);
+  const store = await openStore(options.database);
+  let stopListening: (() => Promise<void>) | undefined;
+  let pruner: NodeJS.Timeout | undefined;
+  let limiter: RateLimiter | undefined;
+  let hub: LiveHub | undefined;
+  try {
+    await migrate(store);
+    const service = new EventService(store);
+    hub = new LiveHub(service, { coalesceMs: options.coalesceMs, heartbeatMs: options.heartbeatMs });
+    stopListening = await store.listen(
+      CHANGES_CHANNEL,
+      (payload) => service.handleNotification(payload),
+      () => service.catchUpAll(),
+    );
+    await pruneWrites(store, IDEMPOTENCY_HOURS);
+    pruner = setInterval(() => {
+      pruneWrites(store, IDEMPOTENCY_HOURS).catch((error: Error) => console.error('osallistu: pruning idempotency keys failed:', error.message));
+    }, 3_600_000);
+    pruner.unref();
+    limiter = new RateLimiter(options.rateLimit);
+
+    const app = Fastify({
+      logger: options.logger
+        ? {
+            level: 'info',
+            // No IP addresses and no headers (tokens) in the logs.
+            serializers: {
+              req: (request: FastifyRequest) => ({ method: request.method, url: request.url }),
+            },
+          }
+        : false,
+      bodyLimit: BODY_LIMIT,
+      // A hop count works at run time; Fastify's types leave numbers out.
+      trustProxy: options.trustProxy as boolean | string,
+      // Unknown fields are errors that name the field, not silently dropped.
+      ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    });
+    // JSON only: a text/plain POST (which a foreign page could send without a preflight) is 415.
+    app.removeContentTypeParser('text/plain');
+    app.setErrorHandler(errorHandler);
+    app.setNotFoundHandler(notFoundHandler);
+
+    await app.register(helmet, helmetOptions());
+    const anyOrigin = options.allowedOrigins.includes('*');
+    await app.register(cors, {
+      delegator: (request, callback) => {
+        const url = request.url ?? '';
+        // The bundle is public code: any page may load it.
+        if (url.startsWith('/osallistu/')) return callback(null, { origin: '*', methods: ['GET', 'HEAD'] });
+        callback(null, {
+          origin: anyOrigin ? true : options.allowedOrigins,
+          methods: ['GET', 'POST', 'OPTIONS'],
+          allowedHeaders: CORS_HEADERS,
+          exposedHeaders: ['Retry-After'],
+          maxAge: 600,
+        });
+      },
+    });
+
+    const rate = options.rateLimit;
+    const activeLimiter = limiter;
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith(`${API_PREFIX}/`) || request.method === 'OPTIONS' || request.url === `${API_PREFIX}/health`) return;
+      const ipWait = activeLimiter.hit(`ip:${request.ip}`, rate.perIp);
+      if (ipWait !== undefined) {
+        throw new OsaError('rate_limited', `Too many requests from this network: wait ${ipWait} s and try again.`, { retryAfter: ipWait });
+      }
+      if (request.method !== 'POST') return;
+      const device = request.headers['x-osa-device'];
+      const key = typeof device === 'string' ? `device:${sha256(device)}` : `nodevice:${request.ip}`;
+      const wait = activeLimiter.hit(key, rate.perDevice);
+      if (wait !== undefined) throw new OsaError('rate_limited', `Too many writes from this device: wait ${wait} s and try again.`, { retryAfter: wait });
+    });
+
+    const activeHub = hub;
+    await app.register(apiRoutes, { prefix: API_PREFIX, service, hub: activeHub, adminToken: options.adminToken });
+
+    if (options.staticRoot !== undefined) {
+      const bundle = join(options.staticRoot, 'dist', 'cdn');
+      const demo = join(options.staticRoot, 'demo');
+      if (existsSync(bundle)) await app.register(fastifyStatic, { root: bundle, prefix: '/osallistu/', decorateReply: false, maxAge: 60_000 });
+      if (existsSync(demo)) {
+        await app.register(fastifyStatic, { root: demo, prefix: '/demo/', decorateReply: false, redirect: true });
+        app.get('/', (_request, reply) => reply.redirect('/demo/'));
+      }
+    }
+
+    // On close: open streams end first, and connections that never carried a request (browsers and
+    // fetch open spare ones) are dropped, so close() does not wait for their timeouts. Requests in
+    // flight get a few seconds to finish; a write cut after that is safe to retry (idempotency key).
+    const unused = new Set<Socket>();
+    app.server.on('connection', (socket: Socket) => {
+      unused.add(socket);
+      socket.once('close', () => unused.delete(socket));
+    });
+    app.server.on('request', (request: IncomingMessage) => unused.delete(request.socket));
+    app.addHook('preClose', async () => {
+      activeHub.close();
+      for (const socket of unused) socket.destroy();
+      setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(pruner);
+      activeLimiter.close();
+      await stopListening?.();
+      await store.close();
+    });
+
+    return { app, store, service, hub: activeHub, options, close: () => app.close() };
+  } catch (error) {
+    clearInterval(pruner);
+    limiter?.close();
+    hub?.close();
+    await stopListening?.().catch(() => {});
+    await store.close().catch(() => {});
+    throw error;
+  }
+}

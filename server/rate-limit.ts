@@ -1,0 +1,56 @@
+/**
+ * Fixed-window rate limits kept in memory: writes per device (by its token's hash) under a
+ * ceiling per client IP. The IP is a map key in memory only, never stored or logged.
+ *
+ * (Not @fastify/rate-limit: it runs one limit per request, and a write needs two.)
+ */
+export interface RateLimitOptions {
+  /** Writes (POST) per device and window. */
+  perDevice: number;
+  /** Requests of any kind to the API per client IP and window: a whole school or venue shares one address. */
+  perIp: number;
+  windowMs: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perDevice: 300, perIp: 60_000, windowMs: 60_000 };
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, Window>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    readonly options: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sweeper = setInterval(() => this.sweep(), Math.max(options.windowMs, 1000));
+    this.sweeper.unref();
+  }
+
+  /** Counts one request for `key`; returns the seconds to wait when it is over `max`, else undefined. */
+  hit(key: string, max: number): number | undefined {
+    const now = this.now();
+    let window = this.windows.get(key);
+    if (!window || now - window.start >= this.options.windowMs) {
+      window = { start: now, count: 0 };
+      this.windows.set(key, window);
+    }
+    window.count += 1;
+    if (window.count <= max) return undefined;
+    return Math.max(1, Math.ceil((window.start + this.options.windowMs - now) / 1000));
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [key, window] of this.windows) if (now - window.start >= this.options.windowMs) this.windows.delete(key);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    this.windows.clear();
+  }
+}

@@ -1,0 +1,166 @@
+/** The HTTP API, under `/api/v1` (docs/http-api.md is its description). */
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { toCsv } from '../src/core/csv.js';
+import { OsaError } from '../src/core/errors.js';
+import { describeIssue } from '../src/core/validate.js';
+import type { ActivityExport } from '../src/adapters/types.js';
+import type { LiveHub } from './live.js';
+import * as schemas from './schemas.js';
+import { secretsEqual } from './secrets.js';
+import { assertNoNul, type Credentials, type EventService } from './service.js';
+
+export interface RouteOptions {
+  service: EventService;
+  hub: LiveHub;
+  adminToken: string | undefined;
+}
+
+interface IdentityHeaders {
+  'x-osa-device'?: string;
+  'x-osa-organiser'?: string;
+}
+
+const credentialsOf = (headers: IdentityHeaders): Credentials => ({ device: headers['x-osa-device'], organiserKey: headers['x-osa-organiser'] });
+
+/** Up to 5 MB for an event definition (a large seed or workshop catalogue). */
+const EVENT_BODY_LIMIT = 5 * 1024 * 1024;
+
+const noStore = (reply: FastifyReply): FastifyReply => reply.header('cache-control', 'no-store');
+
+export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken }: RouteOptions): Promise<void> {
+  app.get('/health', async () => ({ ok: true, database: service.store.kind }));
+
+  app.post<{ Body: Record<string, unknown>; Headers: { authorization?: string } }>(
+    '/events',
+    { bodyLimit: EVENT_BODY_LIMIT, schema: { body: schemas.eventBody, headers: schemas.adminHeaders } },
+    async (request, reply) => {
+      if (adminToken === undefined) {
+        throw new OsaError('forbidden', 'Creating events over HTTP is turned off on this server (set OSA_ADMIN_TOKEN), use the CLI: osallistu import event.json');
+      }
+      const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (presented === undefined || !secretsEqual(presented, adminToken)) {
+        throw new OsaError('forbidden', 'Creating an event needs the admin token (Authorization: Bearer …).', { field: 'Authorization' });
+      }
+      const created = await service.createEvent(request.body);
+      return noStore(reply).status(201).send(created);
+    },
+  );
+
+  app.get<{ Params: { eventId: string } }>('/events/:eventId', { schema: { params: schemas.eventParams } }, async (request) =>
+    service.info(request.params.eventId),
+  );
+
+  app.post<{ Params: { eventId: string }; Headers: IdentityHeaders }>(
+    '/events/:eventId/participants',
+    { schema: { params: schemas.eventParams, headers: schemas.identityHeaders } },
+    async (request, reply) => {
+      const credentials = credentialsOf(request.headers);
+      if (credentials.device === undefined && credentials.organiserKey === undefined) {
+        throw new OsaError('invalid', '"X-Osa-Device" is required', { field: 'X-Osa-Device', reason: { kind: 'required' } });
+      }
+      const viewer = await service.viewer(request.params.eventId, credentials);
+      return noStore(reply).send(viewer);
+    },
+  );
+
+  app.get<{ Params: { eventId: string; activityId: string }; Headers: IdentityHeaders }>(
+    '/events/:eventId/activities/:activityId',
+    { schema: { params: schemas.activityParams, headers: schemas.identityHeaders } },
+    async (request, reply) => {
+      const { eventId, activityId } = request.params;
+      const viewer = await service.viewer(eventId, credentialsOf(request.headers));
+      return noStore(reply).send(await service.snapshot(eventId, activityId, viewer));
+    },
+  );
+
+  app.post<{
+    Params: { eventId: string; activityId: string; command: string };
+    Headers: IdentityHeaders & { 'idempotency-key'?: string };
+    Body: { payload?: unknown; idempotencyKey?: string } | undefined;
+  }>(
+    '/events/:eventId/activities/:activityId/commands/:command',
+    { schema: { params: schemas.commandParams, headers: schemas.commandHeaders, body: schemas.commandBody } },
+    async (request, reply) => {
+      const { eventId, activityId, command } = request.params;
+      const body = request.body ?? {};
+      const headerKey = request.headers['idempotency-key'];
+      if (body.idempotencyKey !== undefined && headerKey !== undefined && body.idempotencyKey !== headerKey) {
+        throw new OsaError('invalid', 'The Idempotency-Key header and "idempotencyKey" differ.', { field: 'idempotencyKey', reason: { kind: 'notAllowed' } });
+      }
+      const idempotencyKey = body.idempotencyKey ?? headerKey;
+      if (idempotencyKey === undefined) {
+        throw new OsaError('invalid', '"idempotencyKey" is required', { field: 'idempotencyKey', reason: { kind: 'required' } });
+      }
+      const credentials = credentialsOf(request.headers);
+      if (credentials.device === undefined && credentials.organiserKey === undefined) {
+        throw new OsaError('forbidden', 'A command needs a participant (X-Osa-Device) or the organiser key (X-Osa-Organiser).');
+      }
+      assertNoNul(body.payload);
+      const viewer = await service.viewer(eventId, credentials);
+      try {
+        const outcome = await service.send(eventId, activityId, command, body.payload ?? {}, viewer, idempotencyKey);
+        return noStore(reply).send({ result: outcome.result ?? null });
+      } catch (error) {
+        // The core names fields inside the payload (`text`); a payload of the wrong shape as a whole is `payload`.
+        if (error instanceof OsaError && error.code === 'invalid' && error.field === '' && error.reason) {
+          throw new OsaError('invalid', describeIssue({ field: 'payload', reason: error.reason }), { field: 'payload', reason: error.reason });
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get<{
+    Params: { eventId: string; activityId: string };
+    Headers: IdentityHeaders;
+    Querystring: { format?: 'json' | 'csv'; table?: string };
+  }>(
+    '/events/:eventId/activities/:activityId/export',
+    { schema: { params: schemas.activityParams, headers: schemas.identityHeaders, querystring: schemas.exportQuery } },
+    async (request, reply) => {
+      const { eventId, activityId } = request.params;
+      const { format = 'json', table } = request.query;
+      const viewer = await service.viewer(eventId, credentialsOf(request.headers));
+      if (!viewer.organiser) throw new OsaError('forbidden', 'Only the organiser can export an activity (X-Osa-Organiser).');
+      const exported = await service.exportActivity(eventId, activityId);
+      const names = Object.keys(exported.tables);
+      if (table !== undefined && !names.includes(table)) {
+        throw new OsaError('invalid', `"table" must be one of ${names.join(', ') || '(none)'}`, { field: 'table', reason: { kind: 'notAllowed' } });
+      }
+      noStore(reply);
+      if (format === 'json') {
+        const body: ActivityExport = table === undefined ? exported : { ...exported, tables: { [table]: exported.tables[table] } };
+        return reply.header('content-disposition', `attachment; filename="${eventId}-${activityId}.json"`).send(body);
+      }
+      if (table === undefined) {
+        throw new OsaError('invalid', `"table" is required for CSV: one of ${names.join(', ')}`, { field: 'table', reason: { kind: 'required' } });
+      }
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${eventId}-${activityId}-${table}.csv"`)
+        .send(toCsv(exported.tables[table]));
+    },
+  );
+
+  app.get<{ Params: { eventId: string }; Headers: IdentityHeaders & { 'last-event-id'?: string }; Querystring: { since?: number } }>(
+    '/events/:eventId/stream',
+    { schema: { params: schemas.eventParams, headers: schemas.streamHeaders, querystring: schemas.streamQuery } },
+    async (request, reply) => {
+      const { eventId } = request.params;
+      const viewer = await service.viewer(eventId, credentialsOf(request.headers));
+      const ledger = await service.fresh(eventId);
+      const resumed = request.headers['last-event-id'];
+      const since = resumed !== undefined ? Number(resumed) : (request.query.since ?? ledger.seq);
+      if (since > ledger.seq) {
+        const field = resumed !== undefined ? 'Last-Event-ID' : 'since';
+        throw new OsaError('invalid', `"${field}" must be at most ${ledger.seq}, the event's last change: reload the activity.`, {
+          field,
+          reason: { kind: 'tooLarge', limit: ledger.seq },
+        });
+      }
+      reply.hijack();
+      hub.open(eventId, viewer, since, request.raw, reply.raw, reply.getHeaders() as OutgoingHttpHeaders);
+    },
+  );
+}

@@ -1,0 +1,402 @@
+/**
+ * The server's event logic around the core's `EventLedger`: ledgers loaded lazily and cached, the
+ * atomic write path (plan → record in one transaction → apply), participants, organiser keys,
+ * event creation with seeds, exports. The rules themselves all live in `src/core`.
+ */
+import { randomInt } from 'node:crypto';
+import { ENGINE_COMMANDS, createActivity, type Change, type Viewer } from '../src/core/activity.js';
+import { OsaError } from '../src/core/errors.js';
+import { eventDefinitionSchema, type ActivityDefinition, type EventDefinition } from '../src/core/event.js';
+import { fingerprint, replayOrConflict } from '../src/core/idempotency.js';
+import { kindOf } from '../src/core/kinds.js';
+import { EventLedger } from '../src/core/ledger.js';
+import { createRandom, type Random } from '../src/core/ranking/random.js';
+import { assertValid } from '../src/core/validate.js';
+import type { ActivityExport, ActivitySnapshot, CreatedEvent, EventInfo } from '../src/adapters/types.js';
+import * as q from './db/queries.js';
+import type { Store } from './db/store.js';
+import { KeyedMutex } from './mutex.js';
+import { matchesHash, newOrganiserKey, newParticipantId, sha256 } from './secrets.js';
+import { simulateDuels } from './simulate.js';
+
+export interface Credentials {
+  /** The X-Osa-Device token. */
+  device?: string;
+  /** The X-Osa-Organiser key. */
+  organiserKey?: string;
+}
+
+export interface WriteOutcome {
+  result: unknown;
+  /** The changes this write recorded (none for a replay or a command that changed nothing). */
+  changes: Change[];
+  /** The result was stored by an earlier request with the same idempotency key. */
+  replayed: boolean;
+}
+
+export interface CreateEventOptions {
+  /**
+   * After the seed, cast this many simulated duel votes on every board in the `vote` phase in
+   * duel mode (demo data): simulated participants ask `nextPair` and answer by hidden strengths.
+   */
+  simulateVotes?: number;
+  /** Seed of the simulation's random numbers (default 2026): the same file gives the same votes. */
+  simulationSeed?: number;
+}
+
+const cryptoRandom = (): Random => createRandom(randomInt(2 ** 32));
+const PARTICIPANT_CACHE_LIMIT = 50_000;
+
+/** Rewrites a core error about part of a definition so that its field is the path in the whole file. */
+function within(error: unknown, prefix: string, inner = '', code?: 'invalid'): unknown {
+  if (!(error instanceof OsaError)) return error;
+  const field = error.field ? `${prefix}.${inner}${error.field}` : prefix;
+  return new OsaError(code ?? error.code, `${prefix}: ${error.message}`, {
+    field,
+    reason: error.reason ?? (code ? { kind: 'notAllowed' } : undefined),
+  });
+}
+
+/** Deeper JSON than any definition or payload needs; refused before anything recurses through it. */
+const MAX_DEPTH = 32;
+
+/**
+ * Input the database cannot store or the server should not walk: text with U+0000 (jsonb cannot
+ * hold it) and JSON nested deeper than `MAX_DEPTH`. Refused naming the field (`prefix` + its path)
+ * instead of failing later as a server error that a client would retry.
+ */
+export function assertNoNul(value: unknown, prefix = '', depth = 0): void {
+  const join = (key: string | number): string => (prefix ? `${prefix}.${key}` : String(key));
+  const field = prefix || 'body';
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw new OsaError('invalid', `"${field}" contains a NUL character`, { field, reason: { kind: 'notAllowed' } });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (depth >= MAX_DEPTH) throw new OsaError('invalid', `"${field}" is nested too deeply`, { field, reason: { kind: 'notAllowed' } });
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => assertNoNul(item, join(index), depth + 1));
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    assertNoNul(key, join(key), depth + 1);
+    assertNoNul(item, join(key), depth + 1);
+  }
+}
+
+/**
+ * Checks an event definition: the schema (fields named by their path, e.g. `activities.0.id`),
+ * then every activity's kind, settings and phase with the kind's own rules.
+ */
+export function checkEventDefinition(input: unknown): EventDefinition {
+  const definition = assertValid<EventDefinition>(eventDefinitionSchema, input);
+  assertNoNul(definition);
+  const ids = new Set<string>();
+  definition.activities.forEach((activity, index) => {
+    try {
+      if (ids.has(activity.id)) {
+        throw new OsaError('invalid', `Two activities have the id "${activity.id}".`, { field: 'id', reason: { kind: 'notAllowed' } });
+      }
+      ids.add(activity.id);
+      createActivity(kindOf(activity.kind), activity);
+    } catch (error) {
+      throw within(error, `activities.${index}`);
+    }
+  });
+  return definition;
+}
+
+export interface PreparedEvent {
+  definition: EventDefinition;
+  /** The activity definitions as stored: without their phase (each starts in its kind's first phase). */
+  activities: ActivityDefinition[];
+  /** The event's ledger with the seed (and any simulated votes) folded in. */
+  ledger: EventLedger;
+  /** The changes to record, seq 1…n. */
+  recorded: Change[];
+  /** Ids of the simulated participants the seed used. */
+  simulated: string[];
+}
+
+/**
+ * Checks an event definition and runs its seed in memory, touching no database (so the CLI can
+ * check a whole file first). Seed actions run as the simulated participant named by `as` while
+ * each activity is in its kind's first phase (the engine's `setPhase` and `configure` run as the
+ * organiser); then each activity moves to the phase its definition names. Fields of errors are
+ * paths in the definition (`seed.3.payload.text`).
+ */
+export function prepareEvent(input: unknown, options: CreateEventOptions = {}, now = Date.now()): PreparedEvent {
+  const definition = checkEventDefinition(structuredClone(input));
+  const activities: ActivityDefinition[] = definition.activities.map(({ phase: _phase, ...activity }) => activity);
+  const ledger = new EventLedger(definition.id, definition.title, definition.languages ?? ['fi', 'sv', 'en'], activities);
+  const recorded: Change[] = [];
+  const random = options.simulateVotes ? createRandom(options.simulationSeed ?? 2026) : cryptoRandom();
+  const run = (activityId: string, command: string, payload: unknown, viewer: Viewer): unknown => {
+    const { result, changes } = ledger.plan(activityId, command, payload, { ...viewer, now, random });
+    const stamped = changes.map((draft, index) => ({ ...draft, seq: ledger.seq + index + 1, activity: activityId, at: now }));
+    ledger.apply(stamped);
+    recorded.push(...stamped);
+    return result;
+  };
+  const simulated = new Map<string, string>();
+  const participant = (label: string): string => {
+    let id = simulated.get(label);
+    if (!id) simulated.set(label, (id = newParticipantId()));
+    return id;
+  };
+
+  (definition.seed ?? []).forEach((seed, index) => {
+    const entry = ledger.activities.get(seed.activity);
+    if (!entry) {
+      throw new OsaError('invalid', `seed.${index}: the event has no activity "${seed.activity}".`, { field: `seed.${index}.activity`, reason: { kind: 'notAllowed' } });
+    }
+    const engine = (ENGINE_COMMANDS as readonly string[]).includes(seed.command);
+    if (!engine && !Object.hasOwn(entry.kind.commands, seed.command)) {
+      throw new OsaError('invalid', `seed.${index}: activities of kind "${entry.kind.kind}" have no operation "${seed.command}".`, {
+        field: `seed.${index}.command`,
+        reason: { kind: 'notAllowed' },
+      });
+    }
+    try {
+      run(seed.activity, seed.command, seed.payload, engine ? { organiser: true } : { participant: participant(seed.as), organiser: false });
+    } catch (error) {
+      throw within(error, `seed.${index}`, 'payload.', 'invalid');
+    }
+  });
+  for (const activity of definition.activities) {
+    if (activity.phase !== undefined && activity.phase !== ledger.activity(activity.id).record.phase) {
+      run(activity.id, 'setPhase', { phase: activity.phase }, { organiser: true });
+    }
+  }
+  if (options.simulateVotes) simulateDuels(ledger, options.simulateVotes, random, [...simulated.values()], participant, run);
+  return { definition, activities, ledger, recorded, simulated: [...simulated.values()] };
+}
+
+export class EventService {
+  private readonly ledgers = new Map<string, Promise<EventLedger>>();
+  private readonly loaded = new Map<string, EventLedger>();
+  private readonly mutex = new KeyedMutex();
+  private readonly participants = new Map<string, Map<string, string>>();
+  private readonly listeners = new Set<(eventId: string) => void>();
+  /** Whether other processes may write to the same database (PostgreSQL); a PGlite directory has one owner. */
+  private readonly shared: boolean;
+  /** Organiser keys of the events this process created (the database keeps only their hashes). */
+  readonly createdKeys = new Map<string, string>();
+
+  constructor(
+    readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.shared = store.kind === 'postgres';
+  }
+
+  /** Called after changes of an event were folded into its ledger (written here or caught up from the database). */
+  onChanges(listener: (eventId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(eventId: string): void {
+    for (const listener of this.listeners) listener(eventId);
+  }
+
+  /** The ledger of an event if this process has loaded it. */
+  cached(eventId: string): EventLedger | undefined {
+    return this.loaded.get(eventId);
+  }
+
+  /** The event's ledger, loaded from the database on first use (every change folded in). */
+  ledger(eventId: string): Promise<EventLedger> {
+    let pending = this.ledgers.get(eventId);
+    if (!pending) {
+      pending = this.load(eventId);
+      this.ledgers.set(eventId, pending);
+      pending.then(
+        (ledger) => this.loaded.set(eventId, ledger),
+        () => {
+          if (this.ledgers.get(eventId) === pending) this.ledgers.delete(eventId);
+        },
+      );
+    }
+    return pending;
+  }
+
+  private async load(eventId: string): Promise<EventLedger> {
+    const event = await q.findEvent(this.store, eventId);
+    if (!event) throw new OsaError('not_found', `There is no event "${eventId}".`);
+    const ledger = new EventLedger(event.id, event.title, event.languages, await q.loadActivities(this.store, eventId));
+    ledger.apply(await q.changesAfter(this.store, eventId, 0));
+    return ledger;
+  }
+
+  /** The ledger with every change that another server instance recorded folded in. */
+  async fresh(eventId: string): Promise<EventLedger> {
+    const ledger = await this.ledger(eventId);
+    if (this.shared) await this.mutex.run(eventId, () => this.catchUp(ledger));
+    return ledger;
+  }
+
+  /** Folds in changes recorded elsewhere; the caller holds the event's lock. */
+  private async catchUp(ledger: EventLedger): Promise<void> {
+    const missed = await q.changesAfter(this.store, ledger.eventId, ledger.seq);
+    if (missed.length === 0) return;
+    ledger.apply(missed);
+    this.emit(ledger.eventId);
+  }
+
+  /** A NOTIFY on `osa_changes` (`{"event","seq"}`): catch up if this process serves that event. */
+  handleNotification(payload: string): void {
+    let message: { event?: unknown; seq?: unknown };
+    try {
+      message = JSON.parse(payload) as typeof message;
+    } catch {
+      return;
+    }
+    if (typeof message.event !== 'string' || typeof message.seq !== 'number') return;
+    const ledger = this.loaded.get(message.event);
+    if (!ledger || message.seq <= ledger.seq) return;
+    this.mutex.run(message.event, () => this.catchUp(ledger)).catch((error: Error) => console.error(`osallistu: catching up ${message.event} failed:`, error.message));
+  }
+
+  /** After the LISTEN connection was lost: notifications may be missing, so catch up every loaded event. */
+  catchUpAll(): void {
+    for (const ledger of this.loaded.values()) {
+      this.mutex.run(ledger.eventId, () => this.catchUp(ledger)).catch((error: Error) => console.error(`osallistu: catching up ${ledger.eventId} failed:`, error.message));
+    }
+  }
+
+  async exists(eventId: string): Promise<boolean> {
+    return (await q.findEvent(this.store, eventId)) !== undefined;
+  }
+
+  async info(eventId: string): Promise<EventInfo> {
+    const ledger = await this.fresh(eventId);
+    return {
+      id: ledger.eventId,
+      title: ledger.title,
+      languages: ledger.languages,
+      activities: [...ledger.activities.values()].map(({ record }) => ({ id: record.id, kind: record.kind, title: record.title, phase: record.phase })),
+    };
+  }
+
+  /**
+   * Who is calling: the participant bound to the device token (bound now if it is new), and
+   * whether the organiser key is right. A wrong key counts as no key: the caller is then a
+   * participant (organiser-only operations refuse with `forbidden`), so a stale key kept by a
+   * browser never locks a participant out; `whoami` (`POST …/participants`) shows which it is.
+   */
+  async viewer(eventId: string, credentials: Credentials): Promise<Viewer> {
+    await this.ledger(eventId);
+    let organiser = false;
+    if (credentials.organiserKey !== undefined) {
+      const hash = await q.organiserKeyHash(this.store, eventId);
+      organiser = hash !== undefined && matchesHash(credentials.organiserKey, hash);
+    }
+    if (credentials.device === undefined) return { organiser };
+    return { participant: await this.participantOf(eventId, credentials.device), organiser };
+  }
+
+  private async participantOf(eventId: string, device: string): Promise<string> {
+    let cache = this.participants.get(eventId);
+    if (!cache) this.participants.set(eventId, (cache = new Map()));
+    const hash = sha256(device);
+    const known = cache.get(hash);
+    if (known) return known;
+    const id = (await q.findParticipant(this.store, eventId, hash)) ?? (await q.bindParticipant(this.store, eventId, hash, newParticipantId()));
+    if (cache.size >= PARTICIPANT_CACHE_LIMIT) cache.clear();
+    cache.set(hash, id);
+    return id;
+  }
+
+  async snapshot(eventId: string, activityId: string, viewer: Viewer): Promise<ActivitySnapshot> {
+    const ledger = await this.fresh(eventId);
+    return { ...ledger.snapshot(activityId, viewer), eventId, viewer };
+  }
+
+  /**
+   * Runs a command as `viewer`. In one transaction: lock the event row, fold in changes other
+   * instances wrote, replay or refuse a known idempotency key, plan with the core rules, record
+   * the changes with the next seq numbers, the new seq, the idempotency record and a NOTIFY. Only
+   * after COMMIT are the changes folded into the cached ledger; on any error nothing is written.
+   */
+  async send(eventId: string, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<WriteOutcome> {
+    const ledger = await this.ledger(eventId);
+    ledger.activity(activityId);
+    const scope = viewer.participant !== undefined ? `participant:${viewer.participant}` : 'organiser';
+    const print = fingerprint({ viewer, activity: activityId, command, payload });
+    return this.mutex.run(eventId, async () => {
+      let caughtUp = false;
+      try {
+        const outcome = await this.store.transaction(async (tx): Promise<WriteOutcome> => {
+          const seq = await q.lockEvent(tx, eventId);
+          if (seq === undefined) throw new OsaError('not_found', `There is no event "${eventId}".`);
+          if (seq > ledger.seq) {
+            ledger.apply(await q.changesAfter(tx, eventId, ledger.seq));
+            caughtUp = true;
+          }
+          const stored = await q.findWrite(tx, eventId, scope, idempotencyKey);
+          if (stored) return { result: replayOrConflict(stored, print), changes: [], replayed: true };
+          const now = this.now();
+          const planned = ledger.plan(activityId, command, payload, { ...viewer, now, random: cryptoRandom() });
+          const changes: Change[] = planned.changes.map((draft, index) => ({ ...draft, seq: seq + index + 1, activity: activityId, at: now }));
+          if (changes.length > 0) {
+            await q.insertChanges(tx, eventId, changes);
+            await q.setEventSeq(tx, eventId, seq + changes.length);
+            await q.notifyChanges(tx, eventId, seq + changes.length);
+          }
+          await q.insertWrite(tx, eventId, scope, idempotencyKey, print, planned.result);
+          return { result: planned.result, changes, replayed: false };
+        });
+        if (outcome.changes.length > 0) {
+          ledger.apply(outcome.changes);
+          caughtUp = true;
+        }
+        return outcome;
+      } finally {
+        if (caughtUp) this.emit(eventId);
+      }
+    });
+  }
+
+  async exportActivity(eventId: string, activityId: string): Promise<ActivityExport> {
+    const ledger = await this.fresh(eventId);
+    const { kind, record } = ledger.activity(activityId);
+    return { eventId, activity: activityId, kind: kind.kind, exportedAt: new Date(this.now()).toISOString(), tables: kind.exportTables?.(record) ?? {} };
+  }
+
+  /**
+   * Creates an event from its definition (see `prepareEvent`) in one transaction: the event, its
+   * activities, the seed's simulated participants and every change the seed made.
+   */
+  async createEvent(input: unknown, options: CreateEventOptions = {}): Promise<CreatedEvent> {
+    const prepared = prepareEvent(input, options, this.now());
+    const { definition, ledger } = prepared;
+    if (await this.exists(definition.id)) {
+      throw new OsaError('conflict', `An event with the id "${definition.id}" already exists.`, { field: 'id' });
+    }
+    const organiserKey = newOrganiserKey();
+    await this.store.transaction(async (tx) => {
+      const inserted = await q.insertEvent(tx, { id: definition.id, title: definition.title, languages: ledger.languages, organiserKeyHash: sha256(organiserKey) });
+      if (!inserted) throw new OsaError('conflict', `An event with the id "${definition.id}" already exists.`, { field: 'id' });
+      await q.insertActivities(tx, definition.id, prepared.activities);
+      await q.insertSimulatedParticipants(tx, definition.id, prepared.simulated);
+      await q.insertChanges(tx, definition.id, prepared.recorded);
+      if (prepared.recorded.length > 0) {
+        await q.setEventSeq(tx, definition.id, ledger.seq);
+        await q.notifyChanges(tx, definition.id, ledger.seq);
+      }
+    });
+    this.ledgers.set(definition.id, Promise.resolve(ledger));
+    this.loaded.set(definition.id, ledger);
+    this.createdKeys.set(definition.id, organiserKey);
+    return { eventId: definition.id, organiserKey };
+  }
+
+  /** Replaces the event's organiser key (the old one stops working) and returns the new one. */
+  async rotateOrganiserKey(eventId: string): Promise<string> {
+    const organiserKey = newOrganiserKey();
+    if (!(await q.setOrganiserKeyHash(this.store, eventId, sha256(organiserKey)))) throw new OsaError('not_found', `There is no event "${eventId}".`);
+    this.createdKeys.set(eventId, organiserKey);
+    return organiserKey;
+  }
+}

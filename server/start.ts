@@ -1,0 +1,79 @@
+/**
+ * `npm start`: builds the bundle if it is missing, starts the server on the embedded database
+ * (.data/pglite), imports the demo event once (with simulated duel votes) and prints the demo URLs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventDefinition } from '../src/core/event.js';
+import { readEventFile } from './cli.js';
+import { PACKAGE_ROOT, startServer } from './index.js';
+
+const root = PACKAGE_ROOT;
+const DEMO_EVENT = 'demo-2026';
+/** Duels cast by simulated participants when the demo is imported, so the ranking has something to show. */
+const DEMO_VOTES = 150;
+
+function ensureBundle(): void {
+  if (existsSync(join(root, 'dist', 'cdn', 'osallistu.js'))) return;
+  if (!existsSync(join(root, 'scripts', 'build.mjs'))) {
+    console.warn('Notice: dist/cdn/osallistu.js is missing and there is no build script (scripts/build.mjs) yet: the demo pages will not load the elements.');
+    return;
+  }
+  console.log('Building the bundle (npm run build)…');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) console.warn('Notice: the build failed; the server starts anyway, but the demo pages need dist/cdn/osallistu.js.');
+}
+
+ensureBundle();
+const dataDir = join(root, '.data');
+mkdirSync(dataDir, { recursive: true });
+const port = Number(process.env.PORT || 8787);
+let server;
+try {
+  server = await startServer({
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    database: process.env.DATABASE_URL || join(dataDir, 'pglite'),
+    staticRoot: root,
+  });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use: stop the other program or start with PORT=8788 npm start.` : `The server did not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const keyFile = join(dataDir, 'demo-organiser-key');
+let organiserKey: string;
+if (!(await server.service.exists(DEMO_EVENT))) {
+  const definition = await readEventFile(join(root, 'demo', 'demo-event.json'));
+  organiserKey = (await server.importEvent(definition as EventDefinition, { simulateVotes: DEMO_VOTES })).organiserKey;
+  writeFileSync(keyFile, `${organiserKey}\n`, { mode: 0o600 });
+  console.log(`Imported the demo event "${DEMO_EVENT}" with ${DEMO_VOTES} simulated duels.`);
+} else if (existsSync(keyFile)) {
+  organiserKey = readFileSync(keyFile, 'utf8').trim();
+} else {
+  // The key is stored only as a hash: a lost key file means a new key.
+  organiserKey = await server.service.rotateOrganiserKey(DEMO_EVENT);
+  writeFileSync(keyFile, `${organiserKey}\n`, { mode: 0o600 });
+  console.log('The demo organiser key file was missing: a new key was made.');
+}
+
+const base = server.url;
+console.log(`
+osallistu is running at ${base} (database: ${server.store.kind})
+
+  Participant  ${base}/demo/
+  Livestream   ${base}/demo/livestream.html
+  Presenter    ${base}/demo/livestream.html?view=presenter
+  Organiser    ${base}/demo/organiser.html#key=${organiserKey}
+
+  API          ${base}/api/v1/events/${DEMO_EVENT}
+Press Ctrl+C to stop.`);
+
+const stop = async (): Promise<void> => {
+  await server.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
