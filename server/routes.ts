@@ -8,7 +8,8 @@ import type { ActivityExport } from '../src/adapters/types.js';
 import type { LiveHub } from './live.js';
 import * as schemas from './schemas.js';
 import { secretsEqual } from './secrets.js';
-import { assertNoNul, type Credentials, type EventService } from './service.js';
+import { assertStorable } from '../src/core/event-setup.js';
+import type { Credentials, EventService } from './service.js';
 
 export interface RouteOptions {
   service: EventService;
@@ -96,7 +97,7 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
       if (credentials.device === undefined && credentials.organiserKey === undefined) {
         throw new OsaError('forbidden', 'A command needs a participant (X-Osa-Device) or the organiser key (X-Osa-Organiser).');
       }
-      assertNoNul(body.payload);
+      assertStorable(body.payload);
       const viewer = await service.viewer(eventId, credentials);
       try {
         const outcome = await service.send(eventId, activityId, command, body.payload ?? {}, viewer, idempotencyKey);

@@ -4,20 +4,18 @@
  * event creation with seeds, exports. The rules themselves all live in `src/core`.
  */
 import { randomInt } from 'node:crypto';
-import { ENGINE_COMMANDS, createActivity, type Change, type Viewer } from '../src/core/activity.js';
+import type { Change, Viewer } from '../src/core/activity.js';
 import { OsaError } from '../src/core/errors.js';
-import { eventDefinitionSchema, type ActivityDefinition, type EventDefinition } from '../src/core/event.js';
+import { prepareEvent as prepareCoreEvent, type PreparedEvent } from '../src/core/event-setup.js';
 import { fingerprint, replayOrConflict } from '../src/core/idempotency.js';
-import { kindOf } from '../src/core/kinds.js';
 import { EventLedger } from '../src/core/ledger.js';
 import { createRandom, type Random } from '../src/core/ranking/random.js';
-import { assertValid } from '../src/core/validate.js';
 import type { ActivityExport, ActivitySnapshot, CreatedEvent, EventInfo } from '../src/adapters/types.js';
 import * as q from './db/queries.js';
 import type { Store } from './db/store.js';
 import { KeyedMutex } from './mutex.js';
 import { matchesHash, newOrganiserKey, newParticipantId, sha256 } from './secrets.js';
-import { simulateDuels } from './simulate.js';
+import { simulateDuels } from '../src/core/board/simulate.js';
 
 export interface Credentials {
   /** The X-Osa-Device token. */
@@ -47,129 +45,20 @@ export interface CreateEventOptions {
 const cryptoRandom = (): Random => createRandom(randomInt(2 ** 32));
 const PARTICIPANT_CACHE_LIMIT = 50_000;
 
-/** Rewrites a core error about part of a definition so that its field is the path in the whole file. */
-function within(error: unknown, prefix: string, inner = '', code?: 'invalid'): unknown {
-  if (!(error instanceof OsaError)) return error;
-  const field = error.field ? `${prefix}.${inner}${error.field}` : prefix;
-  return new OsaError(code ?? error.code, `${prefix}: ${error.message}`, {
-    field,
-    reason: error.reason ?? (code ? { kind: 'notAllowed' } : undefined),
-  });
-}
-
-/** Deeper JSON than any definition or payload needs; refused before anything recurses through it. */
-const MAX_DEPTH = 32;
-
 /**
- * Input the database cannot store or the server should not walk: text with U+0000 (jsonb cannot
- * hold it) and JSON nested deeper than `MAX_DEPTH`. Refused naming the field (`prefix` + its path)
- * instead of failing later as a server error that a client would retry.
- */
-export function assertNoNul(value: unknown, prefix = '', depth = 0): void {
-  const join = (key: string | number): string => (prefix ? `${prefix}.${key}` : String(key));
-  const field = prefix || 'body';
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw new OsaError('invalid', `"${field}" contains a NUL character`, { field, reason: { kind: 'notAllowed' } });
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  if (depth >= MAX_DEPTH) throw new OsaError('invalid', `"${field}" is nested too deeply`, { field, reason: { kind: 'notAllowed' } });
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => assertNoNul(item, join(index), depth + 1));
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    assertNoNul(key, join(key), depth + 1);
-    assertNoNul(item, join(key), depth + 1);
-  }
-}
-
-/**
- * Checks an event definition: the schema (fields named by their path, e.g. `activities.0.id`),
- * then every activity's kind, settings and phase with the kind's own rules.
- */
-export function checkEventDefinition(input: unknown): EventDefinition {
-  const definition = assertValid<EventDefinition>(eventDefinitionSchema, input);
-  assertNoNul(definition);
-  const ids = new Set<string>();
-  definition.activities.forEach((activity, index) => {
-    try {
-      if (ids.has(activity.id)) {
-        throw new OsaError('invalid', `Two activities have the id "${activity.id}".`, { field: 'id', reason: { kind: 'notAllowed' } });
-      }
-      ids.add(activity.id);
-      createActivity(kindOf(activity.kind), activity);
-    } catch (error) {
-      throw within(error, `activities.${index}`);
-    }
-  });
-  return definition;
-}
-
-export interface PreparedEvent {
-  definition: EventDefinition;
-  /** The activity definitions as stored: without their phase (each starts in its kind's first phase). */
-  activities: ActivityDefinition[];
-  /** The event's ledger with the seed (and any simulated votes) folded in. */
-  ledger: EventLedger;
-  /** The changes to record, seq 1…n. */
-  recorded: Change[];
-  /** Ids of the simulated participants the seed used. */
-  simulated: string[];
-}
-
-/**
- * Checks an event definition and runs its seed in memory, touching no database (so the CLI can
- * check a whole file first). Seed actions run as the simulated participant named by `as` while
- * each activity is in its kind's first phase (the engine's `setPhase` and `configure` run as the
- * organiser); then each activity moves to the phase its definition names. Fields of errors are
- * paths in the definition (`seed.3.payload.text`).
+ * Checks an event definition and runs its seed in memory (core `prepareEvent`), touching no
+ * database so the CLI can check a whole file first; with `simulateVotes`, demo duel votes follow.
  */
 export function prepareEvent(input: unknown, options: CreateEventOptions = {}, now = Date.now()): PreparedEvent {
-  const definition = checkEventDefinition(structuredClone(input));
-  const activities: ActivityDefinition[] = definition.activities.map(({ phase: _phase, ...activity }) => activity);
-  const ledger = new EventLedger(definition.id, definition.title, definition.languages ?? ['fi', 'sv', 'en'], activities);
-  const recorded: Change[] = [];
   const random = options.simulateVotes ? createRandom(options.simulationSeed ?? 2026) : cryptoRandom();
-  const run = (activityId: string, command: string, payload: unknown, viewer: Viewer): unknown => {
-    const { result, changes } = ledger.plan(activityId, command, payload, { ...viewer, now, random });
-    const stamped = changes.map((draft, index) => ({ ...draft, seq: ledger.seq + index + 1, activity: activityId, at: now }));
-    ledger.apply(stamped);
-    recorded.push(...stamped);
-    return result;
-  };
-  const simulated = new Map<string, string>();
-  const participant = (label: string): string => {
-    let id = simulated.get(label);
-    if (!id) simulated.set(label, (id = newParticipantId()));
-    return id;
-  };
-
-  (definition.seed ?? []).forEach((seed, index) => {
-    const entry = ledger.activities.get(seed.activity);
-    if (!entry) {
-      throw new OsaError('invalid', `seed.${index}: the event has no activity "${seed.activity}".`, { field: `seed.${index}.activity`, reason: { kind: 'notAllowed' } });
-    }
-    const engine = (ENGINE_COMMANDS as readonly string[]).includes(seed.command);
-    if (!engine && !Object.hasOwn(entry.kind.commands, seed.command)) {
-      throw new OsaError('invalid', `seed.${index}: activities of kind "${entry.kind.kind}" have no operation "${seed.command}".`, {
-        field: `seed.${index}.command`,
-        reason: { kind: 'notAllowed' },
-      });
-    }
-    try {
-      run(seed.activity, seed.command, seed.payload, engine ? { organiser: true } : { participant: participant(seed.as), organiser: false });
-    } catch (error) {
-      throw within(error, `seed.${index}`, 'payload.', 'invalid');
-    }
+  return prepareCoreEvent(input, {
+    now,
+    random,
+    newParticipantId,
+    afterSeed: options.simulateVotes
+      ? ({ ledger, run, participant, seeded }) => simulateDuels(ledger, options.simulateVotes!, random, seeded, participant, run)
+      : undefined,
   });
-  for (const activity of definition.activities) {
-    if (activity.phase !== undefined && activity.phase !== ledger.activity(activity.id).record.phase) {
-      run(activity.id, 'setPhase', { phase: activity.phase }, { organiser: true });
-    }
-  }
-  if (options.simulateVotes) simulateDuels(ledger, options.simulateVotes, random, [...simulated.values()], participant, run);
-  return { definition, activities, ledger, recorded, simulated: [...simulated.values()] };
 }
 
 export class EventService {
@@ -337,8 +226,9 @@ export class EventService {
           const stored = await q.findWrite(tx, eventId, scope, idempotencyKey);
           if (stored) return { result: replayOrConflict(stored, print), changes: [], replayed: true };
           const now = this.now();
-          const planned = ledger.plan(activityId, command, payload, { ...viewer, now, random: cryptoRandom() });
-          const changes: Change[] = planned.changes.map((draft, index) => ({ ...draft, seq: seq + index + 1, activity: activityId, at: now }));
+          // The ledger has caught up to the locked seq, so its numbering is the database's.
+          const planned = ledger.stamp(activityId, command, payload, { ...viewer, now, random: cryptoRandom() });
+          const { changes } = planned;
           if (changes.length > 0) {
             await q.insertChanges(tx, eventId, changes);
             await q.setEventSeq(tx, eventId, seq + changes.length);

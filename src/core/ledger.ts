@@ -65,6 +65,15 @@ export class EventLedger {
     return runCommand(kind, record, command, payload, context);
   }
 
+  /**
+   * `plan`, with the changes numbered after the ledger's last seq and stamped with the activity
+   * and the time: what a store records (and then `apply`s) when nobody else writes in between.
+   */
+  stamp(activityId: string, command: string, payload: unknown, context: CommandContext): { result: unknown; changes: Change[] } {
+    const { result, changes } = this.plan(activityId, command, payload, context);
+    return { result, changes: changes.map((draft, index) => ({ ...draft, seq: this.seq + index + 1, activity: activityId, at: context.now })) };
+  }
+
   /** Folds recorded changes in; changes already folded (seq at or below `this.seq`) are skipped. */
   apply(changes: readonly Change[]): void {
     for (const change of changes) {

@@ -2,9 +2,16 @@
  * Text rules shared by every kind: what counts as the same text, and how a submission is cleaned.
  */
 
-/** Trims, folds white space and applies Unicode NFC so the stored text is what the person typed, tidied. */
+/**
+ * Trims, folds white space, drops control characters and applies Unicode NFC, so the stored text
+ * is what the person typed, tidied.
+ */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .replace(/\p{Cc}/gu, '')
+    .trim();
 }
 
 /** A comparison key: NFKC, lower case, letters and digits only, single spaces. */

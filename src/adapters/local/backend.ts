@@ -1,10 +1,10 @@
-import type { Change, CommandContext, Viewer } from '../../core/activity.js';
+import type { Change, Viewer } from '../../core/activity.js';
 import { OsaError } from '../../core/errors.js';
-import { eventDefinitionSchema, type EventDefinition } from '../../core/event.js';
+import type { EventDefinition } from '../../core/event.js';
+import { prepareEvent } from '../../core/event-setup.js';
 import { fingerprint, randomKey, replayOrConflict } from '../../core/idempotency.js';
 import { EventLedger } from '../../core/ledger.js';
 import { createRandom } from '../../core/ranking/random.js';
-import { assertValid } from '../../core/validate.js';
 import type { ActivityExport, ActivitySnapshot, ChangeListener, ConnectionStatus, CreatedEvent, EventInfo, SubscribeOptions, Unsubscribe } from '../types.js';
 import { IndexedDbStore, MemoryStore, type LocalStore, type StoredEvent } from './store.js';
 
@@ -80,35 +80,10 @@ export class LocalBackend {
   }
 
   async createEvent(input: EventDefinition): Promise<CreatedEvent> {
-    const definition = assertValid<EventDefinition>(eventDefinitionSchema, clone(input));
+    const { definition, ledger, recorded } = prepareEvent(input, { now: this.now(), random: newRandom(), newParticipantId });
     return this.store.exclusive(definition.id, async () => {
       if (this.loaded.has(definition.id) || (await this.store.getEvent(definition.id))) {
         throw new OsaError('conflict', `An event with the id "${definition.id}" already exists.`, { field: 'id' });
-      }
-      const ledger = ledgerOf(definition);
-      const recorded: Change[] = [];
-      const run = (activityId: string, command: string, payload: unknown, viewer: Viewer): void => {
-        const changes = this.stamp(ledger, activityId, command, payload, viewer).changes;
-        ledger.apply(changes);
-        recorded.push(...changes);
-      };
-      // As the server does: seeds run as simulated participants while each activity is in its
-      // first phase, then each activity moves to the phase its definition names.
-      const seedParticipants = new Map<string, string>();
-      for (const [index, seed] of (definition.seed ?? []).entries()) {
-        let participant = seedParticipants.get(seed.as);
-        if (!participant) seedParticipants.set(seed.as, (participant = newParticipantId()));
-        try {
-          run(seed.activity, seed.command, seed.payload, { participant, organiser: false });
-        } catch (error) {
-          if (!(error instanceof OsaError)) throw error;
-          throw new OsaError(error.code, `seed.${index}: ${error.message}`, { field: `seed.${index}${error.field ? `.${error.field}` : ''}`, reason: error.reason });
-        }
-      }
-      for (const activity of definition.activities) {
-        if (activity.phase !== undefined && activity.phase !== ledger.activity(activity.id).record.phase) {
-          run(activity.id, 'setPhase', { phase: activity.phase }, { organiser: true });
-        }
       }
       // The log first, the event last: an event is found only once it is complete.
       const stored: StoredEvent = { definition, organiserKey: randomKey(24) };
@@ -198,20 +173,13 @@ export class LocalBackend {
     this.subscriptions.clear();
   }
 
-  /** Runs one command against the current state: its result and its changes, numbered, not yet recorded. */
-  private stamp(ledger: EventLedger, activityId: string, command: string, payload: unknown, viewer: Viewer): { result: unknown; changes: Change[] } {
-    const context: CommandContext = { ...viewer, now: this.now(), random: newRandom() };
-    const { result, changes } = ledger.plan(activityId, command, payload, context);
-    return { result, changes: changes.map((draft, index) => ({ ...draft, seq: ledger.seq + index + 1, activity: activityId, at: context.now })) };
-  }
-
   /** Plan → record → apply; the caller holds the event's lock and has caught up. */
   private async writeLocked(event: LoadedEvent, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<unknown> {
     const { ledger } = event;
     const print = fingerprint({ viewer, activityId, command, payload });
     const replay = replayOrConflict(await this.store.getWrite(ledger.eventId, idempotencyKey), print);
     if (replay !== undefined) return replay;
-    const { result, changes } = this.stamp(ledger, activityId, command, payload, viewer);
+    const { result, changes } = ledger.stamp(activityId, command, payload, { ...viewer, now: this.now(), random: newRandom() });
     await this.store.record(ledger.eventId, changes, { key: idempotencyKey, write: { fingerprint: print, result } });
     ledger.apply(changes);
     if (changes.length > 0) {

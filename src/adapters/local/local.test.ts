@@ -124,7 +124,7 @@ describe('local adapter', () => {
       (caught: unknown) => caught as { code: string; field?: string },
     );
     expect(error?.code).to.equal('invalid');
-    expect(error?.field).to.equal('seed.0.text');
+    expect(error?.field).to.equal('seed.0.payload.text');
     // Nothing half-made is left behind.
     await adapter.getEvent(definition.id).then(
       () => expect.fail('the event exists'),

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventLedger } from '../ledger.js';
-import type { Change, CommandContext, Viewer } from '../activity.js';
+import type { CommandContext, Viewer } from '../activity.js';
 import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
 import { boardResults, duelTally, resultsVisible, type BoardConfig, type BoardState, type SubmitResult } from './board.js';
@@ -14,9 +14,8 @@ function setup(overrides: Partial<BoardConfig> = {}, phase = 'collect') {
   let now = 1_700_000_000_000;
   const run = (viewer: Viewer, command: string, payload: unknown): unknown => {
     const context: CommandContext = { ...viewer, now: (now += 1000), random };
-    const { result, changes } = ledger.plan('b', command, payload, context);
-    const recorded: Change[] = changes.map((draft, index) => ({ ...draft, seq: ledger.seq + index + 1, activity: 'b', at: now }));
-    ledger.apply(recorded);
+    const { result, changes } = ledger.stamp('b', command, payload, context);
+    ledger.apply(changes);
     return result;
   };
   const organiser: Viewer = { organiser: true };
@@ -292,5 +291,13 @@ describe('board: upvotes and moderation', () => {
     assert.deepEqual(view(organiser).moderation.map((entry) => entry.action), ['edit', 'hide', 'restore']);
     assert.deepEqual(view(person('p2')).moderation, [], 'the log is the organiser\'s');
     assert.equal(code(() => run(organiser, 'moderate', { ideaId: 'nope', action: 'hide' })), 'not_found:ideaId');
+  });
+});
+
+describe('board: text', () => {
+  test('control characters are dropped and white space folded', () => {
+    const { run, person, view } = setup();
+    run(person('p1'), 'submitIdea', { text: 'Lisää\u0007 tukea\u001b\t\topettajille\u007f' });
+    assert.equal(view(person('p2')).ideas.i1.text, 'Lisää tukea opettajille');
   });
 });

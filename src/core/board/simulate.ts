@@ -3,12 +3,11 @@
  * answer the pair that `nextPair` issued, so demo votes are cast here through the same commands a
  * browser sends (nextPair, then vote), by simulated participants, with seeded random numbers.
  */
-import type { Viewer } from '../src/core/activity.js';
-import type { BoardConfig, BoardState } from '../src/core/board/board.js';
-import type { EventLedger } from '../src/core/ledger.js';
-import type { Random } from '../src/core/ranking/random.js';
-
-type Run = (activityId: string, command: string, payload: unknown, viewer: Viewer) => unknown;
+import type { Viewer } from '../activity.js';
+import type { BoardConfig, BoardState } from './board.js';
+import type { EventLedger } from '../ledger.js';
+import type { Random } from '../ranking/random.js';
+import type { SetupRun as Run } from '../event-setup.js';
 
 /** Chance that a simulated participant cannot decide. */
 const TIE_CHANCE = 0.08;
