@@ -53,6 +53,8 @@ interface Feedback {
 
 /** Rows shown before "show more"; the list stays cheap to re-render at every vote however long it is. */
 const PAGE = 50;
+/** A re-ranking waits this many times its own last duration after the previous one (see `willUpdate`). */
+const RANK_THROTTLE = 9;
 /** Ideas shown in the presenter's ranking and chart. */
 const PRESENTER_TOP = 10;
 
@@ -125,6 +127,10 @@ export class OsaPriorityBoard extends OsaElement {
 
   private results: BoardResultRow[] = [];
   private resultsKey = '';
+  private resultsView = '';
+  private rankedAt = Number.NEGATIVE_INFINITY;
+  private rankCost = 0;
+  private rankTimer?: ReturnType<typeof setTimeout>;
   private heldResults: BoardResultRow[] | undefined;
   private lastLeader?: string;
   private pairRequestedFor = '';
@@ -157,6 +163,8 @@ export class OsaPriorityBoard extends OsaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.rankTimer);
+    this.rankTimer = undefined;
     this.chart?.destroy();
     this.chart = undefined;
   }
@@ -165,10 +173,25 @@ export class OsaPriorityBoard extends OsaElement {
     super.willUpdate(changed);
     const board = this.board;
     if (!board) return;
-    const key = `${this.live.snapshot?.seq}|${this.questionId}|${board.state.tallyVersion}|${board.config.mode}`;
+    const view = `${this.questionId}|${board.config.mode}|${this.canSeeResults}`;
+    const key = `${view}|${this.live.snapshot?.seq}|${board.state.tallyVersion}`;
     if (key !== this.resultsKey) {
+      // On a large board a re-ranking takes tens of milliseconds: during a burst of votes it runs
+      // at most every RANK_THROTTLE × its own cost, so it never takes more than a tenth of the main thread.
+      const due = this.rankedAt + RANK_THROTTLE * this.rankCost;
+      const now = performance.now();
+      if (view === this.resultsView && now < due) {
+        this.rankTimer ??= setTimeout(() => {
+          this.rankTimer = undefined;
+          this.requestUpdate();
+        }, due - now);
+        return;
+      }
       this.resultsKey = key;
+      this.resultsView = view;
       this.results = this.canSeeResults ? boardResults(board.state, board.config, this.questionId) : [];
+      this.rankedAt = performance.now();
+      this.rankCost = this.rankedAt - now;
       const leader = this.results.find((row) => row.ranked);
       if (leader && this.lastLeader !== undefined && leader.id !== this.lastLeader) {
         this.announcer.announce(this.t.results.moved(leader.text, 1));

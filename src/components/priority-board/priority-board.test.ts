@@ -52,6 +52,17 @@ describe('osa-priority-board', () => {
       });
     }
 
+    it('is accessible in the dark colour scheme', async () => {
+      const fx = await boardFixture({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 });
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="--osa-color-scheme: dark; background: #101317">
+        <osa-priority-board .adapter=${fx.participant} event=${fx.eventId} activity=${fx.activityId} lang="en"></osa-priority-board>
+      </div>`);
+      const el = wrapper.querySelector('osa-priority-board')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('ol.ranking'), 'no ranking');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.board')!).backgroundColor).to.equal('rgb(22, 25, 29)');
+      await expect(el).to.be.accessible();
+    });
+
     it('is accessible: organiser with queue, flags and log', async () => {
       const fx = await boardFixture({ config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 3), pendingIdeas: ['Vitun huono idea'] });
       const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
