@@ -208,7 +208,8 @@ export class OsaPriorityBoard extends OsaElement {
       const want = `${this.live.snapshot?.eventId}|${this.activity}|${this.questionId}`;
       if (this.pairRequestedFor !== want && this.pair === undefined) {
         this.pairRequestedFor = want;
-        void this.requestPair();
+        // After this update, not inside it: the request changes reactive state.
+        queueMicrotask(() => void this.requestPair());
       }
     }
     if (this.view === 'presenter') void this.updatePresenterMedia();
@@ -617,7 +618,7 @@ export class OsaPriorityBoard extends OsaElement {
           : nothing}
       </div>
       <aside class="join">
-        <p><strong>${t.join}</strong><br /><span>${url}</span></p>
+        <p><strong>${t.join}</strong><br /><span>${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}</span></p>
         ${this.qrImage ? html`<img src=${this.qrImage} alt=${t.qr(url)} />` : nothing}
         <div class="counters" role="status">
           <span>${t.participants(board.state.participantCount)}</span>

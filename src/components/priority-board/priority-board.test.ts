@@ -286,7 +286,9 @@ describe('osa-priority-board', () => {
       const { el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 5, duelsPerVoter: 6 }, { view: 'presenter' });
       await waitUntil(() => shadow(el).querySelector('img[alt^="QR code"]'), 'no QR code', { timeout: 5000 });
       expect(shadow(el).querySelector('canvas')).to.not.equal(null);
-      expect(text(el)).to.include('https://osallistu.example.fi/d/2026');
+      // The address is shown short, as people type it; the QR code carries the whole URL.
+      expect(text(el)).to.include('osallistu.example.fi/d/2026');
+      expect(text(el)).not.to.include('https://osallistu.example.fi');
       expect(text(el)).to.match(/\d+ participants/);
       expect(text(el)).to.include('6 ideas');
       expect(text(el)).to.match(/30 votes|\d+ votes/);
