@@ -229,8 +229,15 @@ export class OsaPriorityBoard extends OsaElement {
     try {
       const sent = await this.live.send(command, payload);
       return sent.queued ? { queued: true } : { queued: false, result: sent.result as R };
-    } catch (error) {
-      this.feedback = { kind: 'error', text: this.live.errorText(toOsaError(error)) };
+    } catch (thrown) {
+      const error = toOsaError(thrown);
+      const board = this.board;
+      // The board's own words where they say more than the general ones.
+      const text =
+        error.code === 'full' && command === 'submitIdea' && board
+          ? this.t.collect.limitReached(board.config.maxIdeasPerParticipant)
+          : this.live.errorText(error, (field) => (field === 'text' ? this.t.collect.yourIdea : field));
+      this.feedback = { kind: 'error', text };
       return undefined;
     } finally {
       this.busy = false;

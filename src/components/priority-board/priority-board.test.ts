@@ -127,6 +127,17 @@ describe('osa-priority-board', () => {
       expect(button(el, 'Send idea')!.disabled).to.be.true;
     });
 
+    it('says in the board\'s own words when the idea limit is reached', async () => {
+      const { el } = await board({ config: { maxIdeasPerParticipant: 1 }, ownIdeas: ['Ainoa ideani'] }, { lang: 'sv' });
+      const area = shadow(el).querySelector('textarea')!;
+      area.value = 'Toinen idea';
+      area.dispatchEvent(new InputEvent('input'));
+      await el.updateComplete;
+      button(el, 'Skicka idén')!.click();
+      await waitUntil(() => text(el).includes('Du har skickat det högsta antalet idéer per person (1).'));
+      expect(shadow(el).querySelector('[role="alert"]')).to.not.equal(null);
+    });
+
     it('renders ideas as text, never as HTML', async () => {
       const { el } = await board({ ideas: ['<img src=x onerror="window.__pwned=1"><b>bold</b>'] });
       await waitUntil(() => text(el).includes('<b>bold</b>'));

@@ -27,6 +27,7 @@ export const boardEn = {
     sentPending: 'Thank you! Your idea is shown after the moderator has checked it.',
     similarTitle: 'A very similar idea already exists',
     similarBody: (text: string) => `“${text}”. Send yours anyway, or change it?`,
+    limitReached: (max: number) => `You have sent the most ideas one person can send (${f.number(max)}).`,
     sendAnyway: 'Send anyway',
     edit: 'Change my idea',
     mine: 'Your ideas',

@@ -27,6 +27,7 @@ export const boardFi: BoardTranslation = {
     sentPending: 'Kiitos! Ideasi näkyy, kun moderaattori on tarkistanut sen.',
     similarTitle: 'Hyvin samanlainen idea on jo olemassa',
     similarBody: (text) => `”${text}”. Lähetätkö omasi silti vai muokkaatko sitä?`,
+    limitReached: (max) => `Olet lähettänyt enimmäismäärän ideoita (${f.number(max)}).`,
     sendAnyway: 'Lähetä silti',
     edit: 'Muokkaa ideaani',
     mine: 'Sinun ideasi',

@@ -27,6 +27,7 @@ export const boardSv: BoardTranslation = {
     sentPending: 'Tack! Din idé visas när moderatorn har granskat den.',
     similarTitle: 'En mycket liknande idé finns redan',
     similarBody: (text) => `”${text}”. Vill du skicka din ändå eller ändra den?`,
+    limitReached: (max) => `Du har skickat det högsta antalet idéer per person (${f.number(max)}).`,
     sendAnyway: 'Skicka ändå',
     edit: 'Ändra min idé',
     mine: 'Dina idéer',
