@@ -500,7 +500,7 @@ for (const backend of BACKENDS) {
         adminToken: ADMIN_TOKEN,
         allowedOrigins: [ORIGIN],
         trustProxy: true,
-        rateLimit: { perDevice: 3, perIp: 8, windowMs: 10 * 60_000 },
+        rateLimit: { perDevice: 3, perIp: 8, newDevicesPerIp: 5, windowMs: 10 * 60_000 },
         coalesceMs: 10 * 60_000,
         heartbeatMs: 50,
       });
@@ -539,6 +539,20 @@ for (const backend of BACKENDS) {
       assert.equal((await bind(a, '10.0.0.2')).status, 429);
       const stored = await server.store.query('SELECT * FROM participants WHERE event_id = $1', [id]);
       assert.ok(!JSON.stringify(stored).includes('10.0.0.'), 'no IP address is stored');
+    });
+
+    test('limits new devices per network, so made-up device tokens do not get around the device limit', async () => {
+      const id = newEventId();
+      await api.create(boardEvent(id), { 'x-forwarded-for': '10.9.9.8' });
+      const network = '10.0.2.1';
+      const bind = (device: string, ip = network) => api.post<ErrorAnswer>(`/events/${id}/participants`, {}, { 'x-osa-device': device, 'x-forwarded-for': ip, origin: ORIGIN });
+      const known = newDevice();
+      for (let index = 0; index < 5; index += 1) assert.equal((await bind(index === 0 ? known : newDevice())).status, 200, `new device ${index + 1}`);
+      const sixth = await bind(newDevice());
+      assert.equal(sixth.status, 429);
+      assert.match(sixth.body.error.message, /new devices/);
+      assert.equal((await bind(known)).status, 200, 'a device already seen goes on');
+      assert.equal((await bind(newDevice(), '10.0.2.2')).status, 200, 'another network is not affected');
     });
 
     test('coalesces the changes of a tick into one message', async () => {

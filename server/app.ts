@@ -17,7 +17,7 @@ import { openStore, type Store } from './db/store.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { LiveHub } from './live.js';
 import { resolveOptions, type ResolvedOptions, type ServerOptions } from './options.js';
-import { RateLimiter } from './rate-limit.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.js';
 import { apiRoutes } from './routes.js';
 import { sha256 } from './secrets.js';
 import { EventService } from './service.js';
@@ -137,9 +137,16 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
       if (ipWait !== undefined) {
         throw new OsaError('rate_limited', `Too many requests from this network: wait ${ipWait} s and try again.`, { retryAfter: ipWait });
       }
-      if (request.method !== 'POST') return;
       const device = request.headers['x-osa-device'];
-      const key = typeof device === 'string' ? `device:${sha256(device)}` : `nodevice:${request.ip}`;
+      const deviceHash = typeof device === 'string' ? sha256(device) : undefined;
+      if (deviceHash !== undefined && activeLimiter.firstInWindow(`seen:${deviceHash}`)) {
+        const newWait = activeLimiter.hit(`new-devices:${request.ip}`, rate.newDevicesPerIp ?? DEFAULT_RATE_LIMIT.newDevicesPerIp);
+        if (newWait !== undefined) {
+          throw new OsaError('rate_limited', `Too many new devices from this network: wait ${newWait} s and try again.`, { retryAfter: newWait });
+        }
+      }
+      if (request.method !== 'POST') return;
+      const key = deviceHash !== undefined ? `device:${deviceHash}` : `nodevice:${request.ip}`;
       const wait = activeLimiter.hit(key, rate.perDevice);
       if (wait !== undefined) throw new OsaError('rate_limited', `Too many writes from this device: wait ${wait} s and try again.`, { retryAfter: wait });
     });

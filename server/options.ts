@@ -82,10 +82,12 @@ export function resolveOptions(options: ServerOptions, env: Env = process.env): 
   const rateLimit = options.rateLimit ?? {
     perDevice: envNumber(env, 'OSA_RATE_PER_DEVICE', DEFAULT_RATE_LIMIT.perDevice),
     perIp: envNumber(env, 'OSA_RATE_PER_IP', DEFAULT_RATE_LIMIT.perIp),
+    newDevicesPerIp: envNumber(env, 'OSA_RATE_NEW_DEVICES_PER_IP', DEFAULT_RATE_LIMIT.newDevicesPerIp),
     windowMs: envNumber(env, 'OSA_RATE_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs),
   };
   positiveInteger('rateLimit.perDevice', rateLimit.perDevice);
   positiveInteger('rateLimit.perIp', rateLimit.perIp);
+  if (rateLimit.newDevicesPerIp !== undefined) positiveInteger('rateLimit.newDevicesPerIp', rateLimit.newDevicesPerIp);
   positiveInteger('rateLimit.windowMs', rateLimit.windowMs);
   return {
     database,
