@@ -10,3 +10,9 @@ export const adapterContext = createContext<OsaAdapter | undefined>(Symbol.for('
 
 /** The event id, provided by `<osa-event event="…">`. */
 export const eventIdContext = createContext<string | undefined>(Symbol.for('osallistu.event-id'));
+
+/**
+ * Changes whenever `<osa-event>` starts acting as someone else (an organiser key given or taken
+ * away after the elements loaded): what the caller may see changed, so elements reload.
+ */
+export const identityContext = createContext<number | undefined>(Symbol.for('osallistu.identity'));

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Change } from '../core/activity.js';
 import { OsaError, toOsaError } from '../core/errors.js';
-import { adapterContext, eventIdContext } from '../adapters/context.js';
+import { adapterContext, eventIdContext, identityContext } from '../adapters/context.js';
 import { changesVisibility, foldChanges } from '../adapters/fold.js';
 import type { ActivityExport, ActivitySnapshot, ConnectionStatus, OsaAdapter, OutboxFailure, SendOptions, SendResult, Unsubscribe } from '../adapters/types.js';
 import { errorMessage } from '../i18n/error-message.js';
@@ -51,6 +51,7 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
 
   private providedAdapter: OsaAdapter | undefined;
   private providedEvent: string | undefined;
+  private identity: number | undefined;
   private target: Target | undefined;
   private generation = 0;
   private loading = false;
@@ -79,6 +80,15 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
       callback: (eventId) => {
         this.providedEvent = eventId;
         host.requestUpdate();
+      },
+    });
+    new ContextConsumer(host, {
+      context: identityContext,
+      subscribe: true,
+      callback: (identity) => {
+        const changed = this.identity !== undefined && identity !== this.identity;
+        this.identity = identity;
+        if (changed && this.target) void this.load();
       },
     });
     this.i18n = new LocalizeController(host);

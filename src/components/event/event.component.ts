@@ -3,7 +3,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { OsaElement } from '../../base/osa-element.js';
 import { tokens } from '../../theme/tokens.js';
-import { adapterContext, eventIdContext } from '../../adapters/context.js';
+import { adapterContext, eventIdContext, identityContext } from '../../adapters/context.js';
 import { withCache } from '../../adapters/cache.js';
 import { apiRoot, createHttpAdapter } from '../../adapters/http/http-adapter.js';
 import { createLocalAdapter } from '../../adapters/local/local-adapter.js';
@@ -68,6 +68,7 @@ export class OsaEvent extends OsaElement {
 
   private readonly adapterProvider = new ContextProvider(this, { context: adapterContext });
   private readonly eventProvider = new ContextProvider(this, { context: eventIdContext });
+  private readonly identityProvider = new ContextProvider(this, { context: identityContext, initialValue: 0 });
   private keyed: { adapter: OsaAdapter; eventId: string; key: string | undefined } | undefined;
 
   private readonly onHashChange = (): void => this.requestUpdate();
@@ -104,6 +105,8 @@ export class OsaEvent extends OsaElement {
       if (!keyed || keyed.adapter !== adapter || keyed.eventId !== eventId || keyed.key !== key) {
         if (keyed && keyed.key !== undefined && (keyed.adapter !== adapter || keyed.eventId !== eventId)) keyed.adapter.setOrganiserKey(keyed.eventId, undefined);
         adapter.setOrganiserKey(eventId, key);
+        // The same adapter and event with another key: the elements inside load again as the new caller.
+        if (keyed && keyed.adapter === adapter && keyed.eventId === eventId) this.identityProvider.setValue((this.identityProvider.value ?? 0) + 1);
         this.keyed = { adapter, eventId, key };
       }
     }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './priority-board.js';
+import '../event/event.js';
 import type { OsaPriorityBoard } from './priority-board.component.js';
 import type { OsaAdapter, SendOptions, SendResult } from '../../adapters/types.js';
 import { withCache } from '../../adapters/cache.js';
@@ -339,6 +340,17 @@ describe('osa-priority-board', () => {
       [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Merge' && !b.disabled)!.click();
       await waitUntil(async () => (await stateOf(fx)).ideas.i2.status === 'merged');
       expect((await stateOf(fx)).ideas.i2.mergedInto).to.equal('i1');
+    });
+
+    it('becomes the organiser view when osa-event is given the key after loading', async () => {
+      const fx = await boardFixture({ ideas: ['Yksi idea'] });
+      const wrapper = await fixture<HTMLElement>(html`<osa-event .adapter=${fx.newParticipant()} event=${fx.eventId} lang="en">
+        <osa-priority-board activity=${fx.activityId} view="organiser"></osa-priority-board>
+      </osa-event>`);
+      const el = wrapper.querySelector('osa-priority-board')!;
+      await waitUntil(() => text(el).includes('This view needs the organiser key'));
+      (wrapper as HTMLElement & { organiserKey?: string }).organiserKey = fx.organiserKey;
+      await waitUntil(() => text(el).includes('Moderation log'), 'the board did not reload as the organiser');
     });
 
     it('asks for the organiser key when it is missing', async () => {
