@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/priority-board/priority-board.js';
 import type { OsaAdapter } from '../src/adapters/types.js';
+import { withCache } from '../src/adapters/cache.js';
+import { switchable } from '../src/adapters/test-support.js';
 import { boardFixture, SAMPLE_IDEAS, type BoardFixture, type BoardFixtureOptions } from '../src/test-support/board-fixtures.js';
 
 type Who = 'participant' | 'organiser';
@@ -82,3 +84,24 @@ export const Organiser: Story = {
   args: { view: 'organiser' },
 };
 export const OrganiserWithoutKey: Story = { ...withBoard({ ideas: SAMPLE_IDEAS.slice(0, 3) }), args: { view: 'organiser' } };
+
+/** A duel answered without a network: the choice waits in the outbox and the board says so. */
+export const OfflineWithWaitingVote: Story = {
+  loaders: [
+    async () => {
+      const fixture = await boardFixture({ ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote' });
+      const { adapter: device, network } = switchable(fixture.participant);
+      const adapter = withCache(device, { name: `story-offline-${Date.now()}` });
+      const { result } = (await adapter.send(fixture.eventId, fixture.activityId, 'nextPair', {})) as { result: { pair: [string, string] } };
+      // Seen once while online, so the cache can show the board offline.
+      await adapter.getActivity(fixture.eventId, fixture.activityId);
+      network.offline = true;
+      await adapter.send(fixture.eventId, fixture.activityId, 'vote', { a: result.pair[0], b: result.pair[1], choice: 'a' });
+      return { fixture, adapter };
+    },
+  ],
+  render: (_args, { loaded }) => {
+    const fixture = loaded.fixture as BoardFixture;
+    return html`<osa-priority-board .adapter=${loaded.adapter as OsaAdapter} event=${fixture.eventId} activity=${fixture.activityId}></osa-priority-board>`;
+  },
+};

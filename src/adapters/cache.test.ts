@@ -105,6 +105,22 @@ describe('withCache', () => {
     expect(await ideas()).to.deep.equal(['First offline', 'Second offline', 'Third offline']);
   });
 
+  it('does not queue a write sent with queue: false, offline or behind waiting writes', async () => {
+    const { cached, network } = wrap(new LocalAdapter(backend));
+    network.offline = true;
+    let refused: unknown;
+    await cached.send(eventId, 'ideas', 'submitIdea', { text: 'Now or never' }, { queue: false }).catch((error: unknown) => (refused = error));
+    expect((refused as { code?: string })?.code).to.equal('offline');
+    expect(cached.pendingCount(eventId)).to.equal(0);
+    await cached.send(eventId, 'ideas', 'submitIdea', { text: 'Can wait', force: true });
+    network.offline = false;
+    refused = undefined;
+    await cached.send(eventId, 'ideas', 'submitIdea', { text: 'Would overtake', force: true }, { queue: false }).catch((error: unknown) => (refused = error));
+    expect((refused as { code?: string })?.code, 'it would overtake a waiting write').to.equal('offline');
+    await waitFor(() => cached.pendingCount(eventId) === 0, 'the outbox to empty');
+    expect(await ideas()).to.deep.equal(['Can wait']);
+  });
+
   it('puts a new write behind the queued ones, so the order of writes is kept', async () => {
     const { cached, network } = wrap(new LocalAdapter(backend));
     network.offline = true;

@@ -135,6 +135,10 @@ export class CachedAdapter implements OsaAdapter {
     await this.ready;
     // Writes already waiting go first: a new one joins the queue behind them, in order.
     if (this.pendingCount(eventId) > 0) {
+      if (options.queue === false) {
+        void this.flush();
+        throw new OsaError('offline', 'Earlier writes are still waiting to be sent.');
+      }
       await this.enqueue({ eventId, activityId, command, payload, idempotencyKey, queuedAt: Date.now() });
       void this.flush();
       return { queued: true, idempotencyKey };
@@ -142,7 +146,7 @@ export class CachedAdapter implements OsaAdapter {
     try {
       return await this.succeeded(this.inner.send(eventId, activityId, command, payload, { idempotencyKey }));
     } catch (error) {
-      if (!(error instanceof OsaError) || error.code !== 'offline') throw error;
+      if (!(error instanceof OsaError) || error.code !== 'offline' || options.queue === false) throw error;
       await this.enqueue({ eventId, activityId, command, payload, idempotencyKey, queuedAt: Date.now() });
       return { queued: true, idempotencyKey };
     }

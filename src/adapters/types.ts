@@ -52,6 +52,12 @@ export interface SendOptions {
    * key with another body is refused (`conflict`). Generated when left out.
    */
   idempotencyKey?: string;
+  /**
+   * Whether a caching adapter may keep the write in its outbox when the back end cannot be reached
+   * (default true). A request whose answer is needed now (the next duel pair) passes `false` and
+   * fails as `offline` instead.
+   */
+  queue?: boolean;
 }
 
 /** A write either reached the back end (`result`), or waits in an offline outbox to be sent once. */

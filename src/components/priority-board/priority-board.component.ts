@@ -23,7 +23,7 @@ import {
 import type { LocalizedText } from '../../core/activity.js';
 import { toCsv } from '../../core/csv.js';
 import { toOsaError } from '../../core/errors.js';
-import type { OsaAdapter } from '../../adapters/types.js';
+import type { OsaAdapter, SendOptions } from '../../adapters/types.js';
 import type * as ScoreChart from './score-chart.js';
 
 type ScoreChartModule = typeof ScoreChart;
@@ -111,6 +111,10 @@ export class OsaPriorityBoard extends OsaElement {
   @state() private pair: [string, string] | null | undefined;
   @state() private duelsDone = 0;
   @state() private stopped = false;
+  /** A duel needs the server to choose the next pair: without a network the board waits for it. */
+  @state() private waitingForNetwork = false;
+  private lastPending = 0;
+  private lastConnection = '';
   @state() private busy = false;
   @state() private shown = PAGE;
   @state() private holdRanking = false;
@@ -161,8 +165,20 @@ export class OsaPriorityBoard extends OsaElement {
     return board.config.questions.some((entry) => entry.id === this.question) ? this.question : board.config.questions[0]?.id;
   }
 
+  private readonly retryPair = (): void => {
+    if (!this.waitingForNetwork) return;
+    this.waitingForNetwork = false;
+    this.pairRequestedFor = '';
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener('online', this.retryPair);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    globalThis.removeEventListener('online', this.retryPair);
     clearTimeout(this.rankTimer);
     this.rankTimer = undefined;
     this.chart?.destroy();
@@ -171,6 +187,15 @@ export class OsaPriorityBoard extends OsaElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The network is back when the outbox has just been sent or the live connection returned:
+    // ask for the next pair again.
+    const pending = this.live.pending;
+    const connection = this.live.connection;
+    if (this.waitingForNetwork && ((this.lastPending > 0 && pending === 0) || (this.lastConnection !== 'live' && connection === 'live'))) {
+      this.retryPair();
+    }
+    this.lastPending = pending;
+    this.lastConnection = connection;
     const board = this.board;
     if (!board) return;
     const view = `${this.questionId}|${board.config.mode}|${this.canSeeResults}`;
@@ -204,7 +229,7 @@ export class OsaPriorityBoard extends OsaElement {
     super.updated(changed);
     const board = this.board;
     if (!board) return;
-    if (this.view === 'participant' && board.phase === 'vote' && board.config.mode === 'duel' && !this.stopped) {
+    if (this.view === 'participant' && board.phase === 'vote' && board.config.mode === 'duel' && !this.stopped && !this.waitingForNetwork) {
       const want = `${this.live.snapshot?.eventId}|${this.activity}|${this.questionId}`;
       if (this.pairRequestedFor !== want && this.pair === undefined) {
         this.pairRequestedFor = want;
@@ -223,14 +248,19 @@ export class OsaPriorityBoard extends OsaElement {
 
   // ------------------------------------------------------------ actions
 
-  private async run<R>(command: string, payload: unknown): Promise<{ queued: boolean; result?: R } | undefined> {
+  private async run<R>(command: string, payload: unknown, options?: SendOptions): Promise<{ queued: boolean; result?: R } | undefined> {
     this.busy = true;
     this.feedback = undefined;
     try {
-      const sent = await this.live.send(command, payload);
+      const sent = await this.live.send(command, payload, options);
       return sent.queued ? { queued: true } : { queued: false, result: sent.result as R };
     } catch (thrown) {
       const error = toOsaError(thrown);
+      // A pair asked for without a network: the duel view says it waits for the connection.
+      if (error.code === 'offline' && options?.queue === false) {
+        this.waitingForNetwork = true;
+        return undefined;
+      }
       const board = this.board;
       // The board's own words where they say more than the general ones.
       const text =
@@ -263,11 +293,12 @@ export class OsaPriorityBoard extends OsaElement {
   }
 
   private async requestPair(): Promise<void> {
-    const sent = await this.run<{ pair: [string, string] | null; done: number }>('nextPair', { question: this.questionId });
+    // Never queued: a pair is chosen by the server for this moment, and is of no use later.
+    const sent = await this.run<{ pair: [string, string] | null; done: number }>('nextPair', { question: this.questionId }, { queue: false });
     if (sent?.result) {
       this.pair = sent.result.pair;
       this.duelsDone = sent.result.done;
-    } else if (sent === undefined) {
+    } else if (sent === undefined && !this.waitingForNetwork) {
       this.pair = undefined;
       this.pairRequestedFor = '';
     }
@@ -283,7 +314,7 @@ export class OsaPriorityBoard extends OsaElement {
     this.duelsDone = sent.result?.done ?? this.duelsDone + 1;
     this.pair = undefined;
     if (sent.queued) {
-      this.feedback = { kind: 'warning', text: this.i18n.msg.common.offline };
+      this.waitingForNetwork = true;
       return;
     }
     await this.requestPair();
@@ -515,6 +546,9 @@ export class OsaPriorityBoard extends OsaElement {
     if (this.pair === null) {
       const enough = visibleIdeas(board.state, this.questionId).length >= 2;
       return html`<div class="stack"><p class="message">${enough ? t.exhausted : t.notEnough}</p>${progress}</div>`;
+    }
+    if (this.pair === undefined && this.waitingForNetwork) {
+      return html`<div class="stack"><p class="message warning">${t.waitingForNetwork}</p>${progress}</div>`;
     }
     if (this.pair === undefined) return html`<p role="status" aria-busy="true">${this.i18n.msg.common.loading}</p>`;
     const [a, b] = this.pair.map((id) => board.state.ideas[id]);

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import './priority-board.js';
 import '../event/event.js';
 import type { OsaPriorityBoard } from './priority-board.component.js';
-import type { OsaAdapter, SendOptions, SendResult } from '../../adapters/types.js';
+import type { OsaAdapter } from '../../adapters/types.js';
 import { withCache } from '../../adapters/cache.js';
-import { OsaError } from '../../core/errors.js';
+import { switchable } from '../../adapters/test-support.js';
 import type { BoardState } from '../../core/board/board.js';
 import { boardFixture, SAMPLE_IDEAS, type BoardFixture, type BoardFixtureOptions } from '../../test-support/board-fixtures.js';
 
@@ -203,19 +203,10 @@ describe('osa-priority-board', () => {
   });
 
   describe('offline', () => {
-    /** A participant's adapter whose network can be cut: while `offline`, sends fail as they do without a network. */
-    function flaky(inner: OsaAdapter): OsaAdapter & { offline: boolean } {
-      const adapter = Object.create(inner) as OsaAdapter & { offline: boolean };
-      adapter.offline = false;
-      adapter.send = (eventId: string, activityId: string, command: string, payload: unknown, options?: SendOptions): Promise<SendResult> =>
-        adapter.offline ? Promise.reject(new OsaError('offline', 'The network is down.')) : inner.send(eventId, activityId, command, payload, options);
-      return adapter;
-    }
-
     it('keeps a duel vote cast offline, shows it waiting, and sends it once when the network returns', async () => {
       const fx = await boardFixture({ ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote' });
-      const network = flaky(fx.participant);
-      const cached = withCache(network, { name: `board-offline-${Date.now()}` });
+      const { adapter: device, network } = switchable(fx.participant);
+      const cached = withCache(device, { name: `board-offline-${Date.now()}` });
       const el = await mount(fx, { adapter: cached });
       await waitUntil(() => shadow(el).querySelectorAll('button.choice').length === 2);
       network.offline = true;
@@ -224,12 +215,14 @@ describe('osa-priority-board', () => {
       await sendKeys({ press: '1' });
       expect((await voted).detail.queued).to.be.true;
       await waitUntil(() => text(el).includes('1 answer waiting to be sent'), 'the waiting vote is not shown');
+      expect(text(el)).to.include('The next pair comes when the connection returns.');
       await expect(el).to.be.accessible();
       expect((await stateOf(fx)).duelCount).to.equal(0);
       network.offline = false;
       window.dispatchEvent(new Event('online'));
       await waitUntil(async () => (await stateOf(fx)).duelCount === 1, 'the queued vote never arrived', { timeout: 5000 });
       await waitUntil(() => !text(el).includes('waiting to be sent'));
+      await waitUntil(() => shadow(el).querySelectorAll('button.choice').length === 2, 'no new pair after the network returned');
       window.dispatchEvent(new Event('online'));
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await stateOf(fx)).duelCount, 'sent once').to.equal(1);

@@ -52,6 +52,7 @@ export const boardEn = {
     exhausted: 'You have compared all the pairs available to you. Thank you!',
     notEnough: 'There are not enough ideas to compare yet.',
     keys: 'Keys: 1 or ← for the first, 2 or → for the second, 0 or ↓ if you can’t decide.',
+    waitingForNetwork: 'Your choices are saved on this device. The next pair comes when the connection returns.',
     recorded: 'Choice saved.',
   },
   upvote: {

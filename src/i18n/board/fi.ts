@@ -52,6 +52,7 @@ export const boardFi: BoardTranslation = {
     exhausted: 'Olet vertaillut kaikki sinulle tarjolla olevat parit. Kiitos!',
     notEnough: 'Vertailtavia ideoita ei ole vielä tarpeeksi.',
     keys: 'Näppäimet: 1 tai ← ensimmäiselle, 2 tai → toiselle, 0 tai ↓ jos et osaa sanoa.',
+    waitingForNetwork: 'Valintasi on tallennettu tälle laitteelle. Seuraava pari tulee, kun yhteys palaa.',
     recorded: 'Valinta tallennettu.',
   },
   upvote: {

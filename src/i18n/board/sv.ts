@@ -52,6 +52,7 @@ export const boardSv: BoardTranslation = {
     exhausted: 'Du har jämfört alla par som finns för dig. Tack!',
     notEnough: 'Det finns inte tillräckligt många idéer att jämföra ännu.',
     keys: 'Tangenter: 1 eller ← för den första, 2 eller → för den andra, 0 eller ↓ om du inte kan avgöra.',
+    waitingForNetwork: 'Dina val är sparade på den här enheten. Nästa par kommer när anslutningen är tillbaka.',
     recorded: 'Valet sparades.',
   },
   upvote: {
