@@ -586,6 +586,7 @@ export class OsaPriorityBoard extends OsaElement {
     </ul>`;
   }
 
+  /** `paged` is the participant's and organiser's list (explained, with "show more"); the presenter's is the bare top. */
   private renderResults(board: { config: BoardConfig }, limit = this.shown, paged = true): TemplateResult {
     const t = this.t.results;
     const rows = this.holdRanking && this.heldResults ? this.heldResults : this.results;
@@ -605,7 +606,7 @@ export class OsaPriorityBoard extends OsaElement {
     let position = 0;
     return html`<div class="stack">
       <h3 id="ranking-title">${t.title}</h3>
-      <p class="muted">${board.config.mode === 'duel' ? t.scoreExplained : t.upvoteExplained}</p>
+      ${paged ? html`<p class="muted">${board.config.mode === 'duel' ? t.scoreExplained : t.upvoteExplained}</p>` : nothing}
       ${changedWhileHeld ? html`<p class="muted" role="status">${t.held}</p>` : nothing}
       ${rows.length === 0
         ? html`<p class="muted">${t.empty}</p>`

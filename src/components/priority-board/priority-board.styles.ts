@@ -184,6 +184,7 @@ export const boardStyles = css`
   }
   .presenter .join {
     display: grid;
+    align-content: start;
     gap: var(--_space-s);
     justify-items: center;
     text-align: center;
