@@ -468,6 +468,12 @@ for (const backend of BACKENDS) {
       assert.ok(lines[5].startsWith("i5,main,'-5 astetta ja silti ulos,"), lines[5]);
       assert.equal(lines.at(-1), '', 'ends with a line break');
 
+      const semicolons = await fetch(`${server.url}/api/v1/events/${id}/activities/board/export?format=csv&table=ideas&delimiter=semicolon`, { headers: organiser });
+      const semicolonLines = (await semicolons.text()).split('\r\n');
+      assert.equal(semicolonLines[0], 'idea;question;text;status;mergedInto;likes;flagged;author;createdAt');
+      assert.ok(semicolonLines[4].startsWith('i4;main;"Pyöräily, kävely ja ""hiljaiset"" kadut";'), semicolonLines[4]);
+      assertInvalid(await api.get(`/events/${id}/activities/board/export?format=csv&table=ideas&delimiter=tab`, organiser), 'delimiter', 'notAllowed');
+
       assertInvalid(await api.get(`/events/${id}/activities/board/export?format=csv`, organiser), 'table', 'required');
       assertInvalid(await api.get(`/events/${id}/activities/board/export?format=csv&table=secrets`, organiser), 'table', 'notAllowed');
     });

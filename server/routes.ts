@@ -115,7 +115,7 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
   app.get<{
     Params: { eventId: string; activityId: string };
     Headers: IdentityHeaders;
-    Querystring: { format?: 'json' | 'csv'; table?: string };
+    Querystring: { format?: 'json' | 'csv'; table?: string; delimiter?: 'comma' | 'semicolon' };
   }>(
     '/events/:eventId/activities/:activityId/export',
     { schema: { params: schemas.activityParams, headers: schemas.identityHeaders, querystring: schemas.exportQuery } },
@@ -140,7 +140,7 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${eventId}-${activityId}-${table}.csv"`)
-        .send(toCsv(exported.tables[table]));
+        .send(toCsv(exported.tables[table], { delimiter: request.query.delimiter === 'semicolon' ? ';' : ',' }));
     },
   );
 

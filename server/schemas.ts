@@ -75,6 +75,7 @@ export const exportQuery = {
   type: 'object',
   properties: {
     format: { type: 'string', enum: ['json', 'csv'] },
+    delimiter: { type: 'string', enum: ['comma', 'semicolon'] },
     table: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,60}$' },
   },
   additionalProperties: false,

@@ -20,3 +20,10 @@ test('CSV: a negative number stays a number, a text starting with minus is prote
   const csv = toCsv([{ a: -3, b: '-3' }]);
   assert.equal(csv.slice(1).split('\r\n')[1], "-3,'-3");
 });
+
+test('CSV: semicolons and decimal commas for Finnish and Swedish spreadsheets', () => {
+  const csv = toCsv([{ idea: 'Tukea; ja aikaa', score: 71.5, ranked: true }], { delimiter: ';' });
+  const lines = csv.slice(1).split('\r\n');
+  assert.equal(lines[0], 'idea;score;ranked');
+  assert.equal(lines[1], '"Tukea; ja aikaa";"71,5";true');
+});

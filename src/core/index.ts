@@ -13,4 +13,4 @@ export { EventLedger, type LedgerActivity } from './ledger.js';
 export * from './board/board.js';
 export { flaggedWords } from './board/profanity.js';
 export * from './ranking/index.js';
-export { toCsv, type CsvCell } from './csv.js';
+export { toCsv, type CsvCell, type CsvDelimiter } from './csv.js';

@@ -353,7 +353,9 @@ export class OsaPriorityBoard extends OsaElement {
     try {
       const data = await this.live.exportActivity();
       const name = `${data.eventId}-${data.activity}${table ? `-${table}` : ''}.${format}`;
-      const body = format === 'json' ? JSON.stringify(data, null, 2) : toCsv(data.tables[table ?? 'results'] ?? []);
+      // Finnish and Swedish spreadsheets expect semicolons (their decimal separator is a comma).
+      const delimiter = this.i18n.language === 'en' ? ',' : ';';
+      const body = format === 'json' ? JSON.stringify(data, null, 2) : toCsv(data.tables[table ?? 'results'] ?? [], { delimiter });
       const url = URL.createObjectURL(new Blob([body], { type: format === 'json' ? 'application/json' : 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
