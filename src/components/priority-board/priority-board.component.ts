@@ -5,15 +5,16 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { OsaElement } from '../../base/osa-element.js';
 import { tokens, controls } from '../../theme/tokens.js';
 import { boardStyles } from './priority-board.styles.js';
+import { renderOrganiser } from './priority-board.organiser.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { RovingTabindexController } from '../../controllers/roving-tabindex.js';
 import { ActivityController } from '../../controllers/activity-controller.js';
 import {
-  BOARD_PHASES,
   boardResults,
   resultsVisible,
   visibleIdeas,
   type BoardConfig,
+  type BoardData,
   type BoardResultRow,
   type BoardState,
   type DuelChoice,
@@ -144,7 +145,7 @@ export class OsaPriorityBoard extends OsaElement {
   private qrFor = '';
   @state() private qrImage = '';
 
-  private get board(): { state: BoardState; config: BoardConfig; phase: string } | undefined {
+  private get board(): BoardData | undefined {
     const snapshot = this.live.snapshot;
     return snapshot ? { state: snapshot.state as BoardState, config: snapshot.config as BoardConfig, phase: snapshot.phase } : undefined;
   }
@@ -400,7 +401,7 @@ export class OsaPriorityBoard extends OsaElement {
       ${this.feedback
         ? html`<div class="message ${this.feedback.kind}" role=${this.feedback.kind === 'error' ? 'alert' : 'status'}>${this.feedback.text}</div>`
         : nothing}
-      ${this.view === 'presenter' ? this.renderPresenter(board) : this.view === 'organiser' ? this.renderOrganiser(board) : this.renderParticipant(board)}
+      ${this.view === 'presenter' ? this.renderPresenter(board) : this.view === 'organiser' ? this.renderOrganiserView(board) : this.renderParticipant(board)}
     `;
   }
 
@@ -414,7 +415,7 @@ export class OsaPriorityBoard extends OsaElement {
     </div>`;
   }
 
-  private renderParticipant(board: { state: BoardState; config: BoardConfig; phase: string }): TemplateResult {
+  private renderParticipant(board: BoardData): TemplateResult {
     const { config, phase } = board;
     const help = this.t.phaseHelp;
     switch (phase) {
@@ -575,7 +576,7 @@ export class OsaPriorityBoard extends OsaElement {
     </div>`;
   }
 
-  private renderUpvote(board: { state: BoardState; config: BoardConfig; phase: string }): TemplateResult {
+  private renderUpvote(board: BoardData): TemplateResult {
     const ideas = visibleIdeas(board.state, this.questionId);
     if (ideas.length === 0) return html`<p class="muted">${this.t.collect.allEmpty}</p>`;
     const showCounts = this.canSeeResults;
@@ -650,7 +651,7 @@ export class OsaPriorityBoard extends OsaElement {
     </li>`;
   }
 
-  private renderPresenter(board: { state: BoardState; config: BoardConfig; phase: string }): TemplateResult {
+  private renderPresenter(board: BoardData): TemplateResult {
     const t = this.t.presenter;
     const url = this.joinLink;
     const votes = board.config.mode === 'duel' ? board.state.duelCount : visibleIdeas(board.state).reduce((sum, item) => sum + item.likes, 0);
@@ -707,166 +708,22 @@ export class OsaPriorityBoard extends OsaElement {
     this.chart.update(top);
   }
 
-  private renderOrganiser(board: { state: BoardState; config: BoardConfig; phase: string }): TemplateResult {
-    const t = this.t.organiser;
-    if (!this.live.snapshot?.viewer.organiser) return html`<p class="message warning">${t.keyNeeded}</p>`;
-    const { state, config, phase } = board;
-    const pending = state.order.map((id) => state.ideas[id]).filter((item) => item.status === 'pending');
-    const all = state.order.map((id) => state.ideas[id]).filter((item) => item.status !== 'pending');
-    const visible = visibleIdeas(state);
-    const setting = <K extends 'mode' | 'moderation' | 'resultsVisibility'>(key: K, options: Record<string, string>, label: string) => html`<label
-      class="stack"
-      >${label}
-      <select
-        @change=${(event: Event) => this.organiserAction('configure', { config: { ...config, [key]: (event.target as HTMLSelectElement).value } })}
-      >
-        ${Object.entries(options).map(([value, text]) => html`<option value=${value} ?selected=${config[key] === value}>${text}</option>`)}
-      </select></label
-    >`;
-    return html`<div class="stack">
-      <fieldset>
-        <legend id="phase-legend">${t.phase}</legend>
-        <div class="row" role="radiogroup" aria-labelledby="phase-legend">
-          ${BOARD_PHASES.map(
-            (value) => html`<button
-              role="radio"
-              data-phase=${value}
-              aria-checked=${phase === value ? 'true' : 'false'}
-              @click=${() => phase !== value && this.organiserAction('setPhase', { phase: value })}
-            >
-              ${this.t.phase[value]}
-            </button>`,
-          )}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>${t.settings}</legend>
-        <div class="row">
-          ${setting('mode', t.modes, t.mode)} ${setting('moderation', t.moderations, t.moderation)}
-          ${setting('resultsVisibility', t.visibilities, t.visibility)}
-        </div>
-        <div class="row">
-          ${(['showIdeas', 'likesWhileCollecting'] as const).map(
-            (key) => html`<label class="row"
-              ><input
-                type="checkbox"
-                .checked=${config[key]}
-                @change=${(event: Event) => this.organiserAction('configure', { config: { ...config, [key]: (event.target as HTMLInputElement).checked } })}
-              />${t[key]}</label
-            >`,
-          )}
-        </div>
-      </fieldset>
-      <section class="stack" aria-labelledby="queue-title">
-        <h3 id="queue-title">${t.queue} (${pending.length})</h3>
-        ${pending.length === 0
-          ? html`<p class="muted">${t.queueEmpty}</p>`
-          : html`<ul class="plain">
-              ${pending.map(
-                (item) => html`<li class="idea" part="idea">
-                  <div>${item.text}</div>
-                  ${item.flagged?.length ? html`<div class="flag">${t.flagged(item.flagged.join(', '))}</div>` : nothing}
-                  <div class="row">
-                    <button class="primary" @click=${() => this.organiserAction('moderate', { ideaId: item.id, action: 'approve' })}>${t.approve}</button>
-                    <button @click=${() => this.organiserAction('moderate', { ideaId: item.id, action: 'hide' })}>${t.hide}</button>
-                  </div>
-                </li>`,
-              )}
-            </ul>`}
-      </section>
-      <section class="stack" aria-labelledby="ideas-title">
-        <h3 id="ideas-title">${t.ideas} (${all.length})</h3>
-        <p class="muted">${t.mergeHelp}</p>
-        <ul class="plain">
-          ${repeat(all, (item) => item.id, (item) => this.renderOrganiserIdea(item, visible))}
-        </ul>
-      </section>
-      ${this.renderResults(board)}
-      <details>
-        <summary>${t.log} (${state.moderation.length})</summary>
-        ${state.moderation.length === 0
-          ? html`<p class="muted">${t.logEmpty}</p>`
-          : html`<table>
-              <tbody>
-                ${state.moderation
-                  .slice()
-                  .reverse()
-                  .map(
-                    (entry) => html`<tr>
-                      <td>${this.i18n.format.time(entry.at)}</td>
-                      <td>${t.actions[entry.action]}</td>
-                      <td>${entry.detail}</td>
-                    </tr>`,
-                  )}
-              </tbody>
-            </table>`}
-      </details>
-      <fieldset>
-        <legend>${t.export}</legend>
-        <div class="row">
-          ${(Object.keys(t.tables) as Array<keyof typeof t.tables>).map(
-            (table) => html`<button @click=${() => this.download('csv', table)}>${t.exportCsv(t.tables[table])}</button>`,
-          )}
-          <button @click=${() => this.download('json')}>${t.exportJson}</button>
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  private renderOrganiserIdea(item: Idea, visible: Idea[]): TemplateResult {
-    const t = this.t.organiser;
-    const editing = this.editing?.ideaId === item.id ? this.editing : undefined;
-    const targets = visible.filter((other) => other.id !== item.id);
-    const selectId = `merge-${item.id}`;
-    return html`<li class="idea" part="idea">
-      ${editing
-        ? html`<label class="stack"
-            >${t.edit}
-            <textarea
-              .value=${editing.text}
-              @input=${(event: InputEvent) => (this.editing = { ideaId: item.id, text: (event.target as HTMLTextAreaElement).value })}
-            ></textarea
-          ></label>`
-        : html`<div>${item.text}</div>`}
-      <div class="meta">
-        ${this.t.collect.status[item.status]} · ${this.t.upvote.likes(item.likes)}
-        ${item.flagged?.length ? html`<span class="flag"> · ${t.flagged(item.flagged.join(', '))}</span>` : nothing}
-      </div>
-      ${item.status === 'merged'
-        ? nothing
-        : html`<div class="row">
-            ${editing
-              ? html`<button
-                    class="primary"
-                    @click=${async () => {
-                      await this.organiserAction('moderate', { ideaId: item.id, action: 'edit', text: editing.text });
-                      this.editing = undefined;
-                    }}
-                  >
-                    ${t.saveEdit}
-                  </button>
-                  <button @click=${() => (this.editing = undefined)}>${this.i18n.msg.common.cancel}</button>`
-              : html`<button @click=${() => (this.editing = { ideaId: item.id, text: item.text })}>${t.edit}</button>`}
-            ${item.status === 'visible'
-              ? html`<button @click=${() => this.organiserAction('moderate', { ideaId: item.id, action: 'hide' })}>${t.hide}</button>`
-              : html`<button @click=${() => this.organiserAction('moderate', { ideaId: item.id, action: 'restore' })}>${t.restore}</button>`}
-            ${targets.length > 0
-              ? html`<label class="visually-hidden" for=${selectId}>${t.mergeInto}</label>
-                  <select
-                    id=${selectId}
-                    @change=${(event: Event) => (this.mergeTarget = { ...this.mergeTarget, [item.id]: (event.target as HTMLSelectElement).value })}
-                  >
-                    <option value="">${t.mergeInto}</option>
-                    ${targets.map((other) => html`<option value=${other.id}>${other.text.slice(0, 80)}</option>`)}
-                  </select>
-                  <button
-                    ?disabled=${!this.mergeTarget[item.id]}
-                    @click=${() => this.organiserAction('merge', { from: item.id, into: this.mergeTarget[item.id] })}
-                  >
-                    ${t.merge}
-                  </button>`
-              : nothing}
-          </div>`}
-    </li>`;
+  private renderOrganiserView(board: BoardData): TemplateResult {
+    if (!this.live.snapshot?.viewer.organiser) return html`<p class="message warning">${this.t.organiser.keyNeeded}</p>`;
+    return renderOrganiser(
+      {
+        t: this.t,
+        common: this.i18n.msg.common,
+        format: this.i18n.format,
+        editing: this.editing,
+        setEditing: (editing) => (this.editing = editing),
+        mergeTarget: this.mergeTarget,
+        setMergeTarget: (ideaId, target) => (this.mergeTarget = { ...this.mergeTarget, [ideaId]: target }),
+        act: (command, payload) => this.organiserAction(command, payload),
+        download: (format, table) => this.download(format, table),
+        results: (view) => this.renderResults(view),
+      },
+      board,
+    );
   }
 }

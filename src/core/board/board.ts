@@ -225,6 +225,9 @@ function strengthsOf(state: BoardState): Map<string, number> {
   return entry.strengths;
 }
 
+/** What the views of a board need: its state, settings and phase. */
+export type BoardData = Pick<ActivityRecord<BoardState, BoardConfig>, 'state' | 'config' | 'phase'>;
+
 export interface BoardResultRow extends RankRow {
   text: string;
   question: string;
