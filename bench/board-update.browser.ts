@@ -49,9 +49,7 @@ class LedgerAdapter implements OsaAdapter {
 }
 
 function buildLedger(ideas: number, duelsPerIdea: number, seed: number): EventLedger {
-  const ledger = new EventLedger('bench', 'bench', ['en'], [
-    { id: 'b', kind: 'board', phase: 'results', config: { resultsVisibility: 'always', minAppearances: 5 } },
-  ]);
+  const ledger = new EventLedger('bench', 'bench', [{ id: 'b', kind: 'board', phase: 'results', config: { resultsVisibility: 'always', minAppearances: 5 } }], ['en']);
   const random = createRandom(seed);
   const changes: Change[] = [];
   let seq = 0;

@@ -10,7 +10,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { OsaError } from '../src/core/errors.js';
-import type { ActivityExport, CreatedEvent } from '../src/adapters/types.js';
+import type { ActivityExport, CreatedEvent } from '../src/core/protocol.js';
 import { migrate } from './db/migrate.js';
 import { openStore } from './db/store.js';
 import { startServer } from './index.js';
@@ -141,7 +141,7 @@ export async function exportEvent(eventId: string, options: { database: string }
     try {
       const info = await service.info(eventId);
       const activities: ActivityExport[] = [];
-      for (const activity of info.activities) activities.push(await service.exportActivity(eventId, activity.id));
+      for (const activity of info.activities) activities.push(await service.exportActivity(eventId, activity.id, { organiser: true }));
       return { eventId, exportedAt: new Date().toISOString(), activities };
     } catch (error) {
       if (error instanceof OsaError) throw new CliError(error.message);

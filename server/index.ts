@@ -1,6 +1,7 @@
 /** The reference server: `startServer` listens; `createApp` gives the Fastify app without listening. */
 import { fileURLToPath } from 'node:url';
-import type { CreatedEvent, EventDefinition } from '../src/adapters/types.js';
+import type { EventDefinition } from '../src/core/event.js';
+import type { CreatedEvent } from '../src/core/protocol.js';
 import { createApp, type App } from './app.js';
 import type { ServerOptions } from './options.js';
 import type { CreateEventOptions } from './service.js';

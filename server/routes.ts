@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { toCsv } from '../src/core/csv.js';
 import { OsaError } from '../src/core/errors.js';
 import { describeIssue } from '../src/core/validate.js';
-import type { ActivityExport } from '../src/adapters/types.js';
+import type { ActivityExport, CommandAnswer } from '../src/core/protocol.js';
 import type { LiveHub } from './live.js';
 import * as schemas from './schemas.js';
 import { secretsEqual } from './secrets.js';
@@ -101,7 +101,7 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
       const viewer = await service.viewer(eventId, credentials);
       try {
         const outcome = await service.send(eventId, activityId, command, body.payload ?? {}, viewer, idempotencyKey);
-        return noStore(reply).send({ result: outcome.result ?? null });
+        return noStore(reply).send({ result: outcome.result ?? null, ...(outcome.seq !== undefined ? { seq: outcome.seq } : {}) } satisfies CommandAnswer);
       } catch (error) {
         // The core names fields inside the payload (`text`); a payload of the wrong shape as a whole is `payload`.
         if (error instanceof OsaError && error.code === 'invalid' && error.field === '' && error.reason) {
@@ -123,8 +123,7 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
       const { eventId, activityId } = request.params;
       const { format = 'json', table } = request.query;
       const viewer = await service.viewer(eventId, credentialsOf(request.headers));
-      if (!viewer.organiser) throw new OsaError('forbidden', 'Only the organiser can export an activity (X-Osa-Organiser).');
-      const exported = await service.exportActivity(eventId, activityId);
+      const exported = await service.exportActivity(eventId, activityId, viewer);
       const names = Object.keys(exported.tables);
       if (table !== undefined && !names.includes(table)) {
         throw new OsaError('invalid', `"table" must be one of ${names.join(', ') || '(none)'}`, { field: 'table', reason: { kind: 'notAllowed' } });

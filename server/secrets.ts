@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { randomKey } from '../src/core/idempotency.js';
 
 /** A device token: url-safe, 16–200 characters (the browser makes 43 from 32 random bytes). */
 export const DEVICE_TOKEN_PATTERN = '^[A-Za-z0-9_-]{16,200}$';
@@ -22,9 +21,3 @@ export function matchesHash(secret: string, hash: string): boolean {
 export function secretsEqual(a: string, b: string): boolean {
   return matchesHash(a, sha256(b));
 }
-
-/** A participant id: random, unrelated to the device token. */
-export const newParticipantId = (): string => `p_${randomKey(9)}`;
-
-/** An organiser key: 192 random bits, url-safe (32 characters). */
-export const newOrganiserKey = (): string => randomKey(24);

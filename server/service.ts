@@ -7,14 +7,24 @@ import { randomInt } from 'node:crypto';
 import type { Change, Viewer } from '../src/core/activity.js';
 import { OsaError } from '../src/core/errors.js';
 import { prepareEvent as prepareCoreEvent, type PreparedEvent } from '../src/core/event-setup.js';
-import { fingerprint, replayOrConflict } from '../src/core/idempotency.js';
+import { replayOrConflict } from '../src/core/idempotency.js';
 import { EventLedger } from '../src/core/ledger.js';
 import { createRandom, type Random } from '../src/core/ranking/random.js';
-import type { ActivityExport, ActivitySnapshot, CreatedEvent, EventInfo } from '../src/adapters/types.js';
+import {
+  activityExport,
+  activitySnapshot,
+  eventInfo,
+  lastVisibleSeq,
+  newOrganiserKey,
+  newParticipantId,
+  writeFingerprint,
+  writeScope,
+} from '../src/core/backend.js';
+import type { ActivityExport, ActivitySnapshot, CreatedEvent, EventInfo } from '../src/core/protocol.js';
 import * as q from './db/queries.js';
 import type { Store } from './db/store.js';
 import { KeyedMutex } from './mutex.js';
-import { matchesHash, newOrganiserKey, newParticipantId, sha256 } from './secrets.js';
+import { matchesHash, sha256 } from './secrets.js';
 import { simulateDuels } from '../src/core/board/simulate.js';
 
 export interface Credentials {
@@ -30,6 +40,8 @@ export interface WriteOutcome {
   changes: Change[];
   /** The result was stored by an earlier request with the same idempotency key. */
   replayed: boolean;
+  /** The last change of this write that its caller may read (see `CommandAnswer.seq`). */
+  seq?: number;
 }
 
 export interface CreateEventOptions {
@@ -113,7 +125,7 @@ export class EventService {
   private async load(eventId: string): Promise<EventLedger> {
     const event = await q.findEvent(this.store, eventId);
     if (!event) throw new OsaError('not_found', `There is no event "${eventId}".`);
-    const ledger = new EventLedger(event.id, event.title, event.languages, await q.loadActivities(this.store, eventId));
+    const ledger = new EventLedger(event.id, event.title, await q.loadActivities(this.store, eventId), event.languages);
     ledger.apply(await q.changesAfter(this.store, eventId, 0));
     return ledger;
   }
@@ -159,13 +171,7 @@ export class EventService {
   }
 
   async info(eventId: string): Promise<EventInfo> {
-    const ledger = await this.fresh(eventId);
-    return {
-      id: ledger.eventId,
-      title: ledger.title,
-      languages: ledger.languages,
-      activities: [...ledger.activities.values()].map(({ record }) => ({ id: record.id, kind: record.kind, title: record.title, phase: record.phase })),
-    };
+    return eventInfo(await this.fresh(eventId));
   }
 
   /**
@@ -198,8 +204,7 @@ export class EventService {
   }
 
   async snapshot(eventId: string, activityId: string, viewer: Viewer): Promise<ActivitySnapshot> {
-    const ledger = await this.fresh(eventId);
-    return { ...ledger.snapshot(activityId, viewer), eventId, viewer };
+    return activitySnapshot(await this.fresh(eventId), activityId, viewer);
   }
 
   /**
@@ -211,8 +216,8 @@ export class EventService {
   async send(eventId: string, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<WriteOutcome> {
     const ledger = await this.ledger(eventId);
     ledger.activity(activityId);
-    const scope = viewer.participant !== undefined ? `participant:${viewer.participant}` : 'organiser';
-    const print = fingerprint({ viewer, activity: activityId, command, payload });
+    const scope = writeScope(viewer);
+    const print = writeFingerprint(viewer, activityId, command, payload);
     return this.mutex.run(eventId, async () => {
       let caughtUp = false;
       try {
@@ -235,7 +240,7 @@ export class EventService {
             await q.notifyChanges(tx, eventId, seq + changes.length);
           }
           await q.insertWrite(tx, eventId, scope, idempotencyKey, print, planned.result);
-          return { result: planned.result, changes, replayed: false };
+          return { result: planned.result, changes, replayed: false, seq: lastVisibleSeq(ledger, activityId, changes, viewer) };
         });
         if (outcome.changes.length > 0) {
           ledger.apply(outcome.changes);
@@ -248,10 +253,9 @@ export class EventService {
     });
   }
 
-  async exportActivity(eventId: string, activityId: string): Promise<ActivityExport> {
-    const ledger = await this.fresh(eventId);
-    const { kind, record } = ledger.activity(activityId);
-    return { eventId, activity: activityId, kind: kind.kind, exportedAt: new Date(this.now()).toISOString(), tables: kind.exportTables?.(record) ?? {} };
+  /** The organiser's export of an activity (refused for anyone else). */
+  async exportActivity(eventId: string, activityId: string, viewer: Viewer): Promise<ActivityExport> {
+    return activityExport(await this.fresh(eventId), activityId, viewer, this.now());
   }
 
   /**

@@ -1,6 +1,6 @@
 import { applyChange, ENGINE_CHANGE, type Change } from '../core/activity.js';
-import { kindOf } from '../core/kinds.js';
-import type { ActivitySnapshot } from './types.js';
+import { kindView } from '../core/kind-views.js';
+import type { ActivitySnapshot } from '../core/protocol.js';
 
 /**
  * Folds delivered changes into a snapshot with the kind's own rule (`applyChange`, the same fold
@@ -12,7 +12,8 @@ import type { ActivitySnapshot } from './types.js';
 export function foldChanges<S, C>(snapshot: ActivitySnapshot<S, C>, changes: readonly Change[]): ActivitySnapshot<S, C> {
   const fresh = changes.filter((change) => change.seq > snapshot.seq && change.activity === snapshot.id);
   if (fresh.length === 0) return snapshot;
-  const kind = kindOf(snapshot.kind);
+  const kind = kindView(snapshot.kind);
+  if (!kind) throw new Error(`osallistu: no element on this page shows activities of kind "${snapshot.kind}", so their changes cannot be folded.`);
   const next = { ...snapshot };
   for (const change of fresh) applyChange(kind, next, change);
   next.seq = fresh[fresh.length - 1].seq;

@@ -6,45 +6,15 @@
  * The contract knows nothing of boards or clouds: an activity kind (in `src/core`) declares its
  * commands and how its changes fold into state, and every adapter runs every kind.
  */
-import type { ActivityRecord, Change, LocalizedText, Viewer } from '../core/activity.js';
+import type { Change, LocalizedText, Viewer } from '../core/activity.js';
 import type { EventDefinition } from '../core/event.js';
+import type { ActivityExport, ActivitySnapshot, CommandAnswer, CreatedEvent, EventInfo } from '../core/protocol.js';
 import type { OsaError } from '../core/errors.js';
-import type { Language } from '../i18n/languages.js';
 
 export type { Change, EventDefinition, LocalizedText, Viewer };
+export type { ActivityExport, ActivitySnapshot, ActivitySummary, CommandAnswer, CreatedEvent, EventInfo, ExportTables, Language } from '../core/protocol.js';
 export type { ErrorCode, ErrorBody } from '../core/errors.js';
 export { OsaError } from '../core/errors.js';
-
-export interface ActivitySummary {
-  id: string;
-  kind: string;
-  title: LocalizedText;
-  phase: string;
-}
-
-export interface EventInfo {
-  id: string;
-  title: LocalizedText;
-  languages: Language[];
-  activities: ActivitySummary[];
-}
-
-/**
- * What one viewer sees of an activity: its settings and the state folded from the changes
- * visible to them (public ones, their own, and for the organiser all), up to `seq`.
- */
-export interface ActivitySnapshot<S = unknown, C = unknown> extends ActivityRecord<S, C> {
-  eventId: string;
-  /** The last change folded into `state`; subscribe from here. */
-  seq: number;
-  viewer: Viewer;
-}
-
-export interface CreatedEvent {
-  eventId: string;
-  /** The organiser key: shown once, needed for organiser-only operations. */
-  organiserKey: string;
-}
 
 export interface SendOptions {
   /**
@@ -60,8 +30,11 @@ export interface SendOptions {
   queue?: boolean;
 }
 
-/** A write either reached the back end (`result`), or waits in an offline outbox to be sent once. */
-export type SendResult<R = unknown> = { queued: false; result: R } | { queued: true; idempotencyKey: string };
+/**
+ * A write either reached the back end (`result`, and `seq` for reading one's own write, see
+ * `CommandAnswer`), or waits in an offline outbox to be sent once.
+ */
+export type SendResult<R = unknown> = ({ queued: false } & CommandAnswer<R>) | { queued: true; idempotencyKey: string };
 
 /** The state of a live subscription, for "live", "reconnecting…" and "offline" indicators. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -84,15 +57,6 @@ export interface OutboxFailure {
   payload: unknown;
   idempotencyKey: string;
   error: OsaError;
-}
-
-/** An export of one activity for the organiser: named tables of plain rows. */
-export interface ActivityExport {
-  eventId: string;
-  activity: string;
-  kind: string;
-  exportedAt: string;
-  tables: Record<string, Array<Record<string, string | number | boolean | null>>>;
 }
 
 export interface OsaAdapter {

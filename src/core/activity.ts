@@ -1,6 +1,7 @@
 import { OsaError } from './errors.js';
 import { assertValid, type Schema } from './validate.js';
 import type { Random } from './ranking/random.js';
+import type { ExportTables, Language } from './protocol.js';
 
 /** Who may see a change: everyone, the organiser only, or one participant (and the organiser). */
 export type Audience = 'public' | 'organiser' | `participant:${string}`;
@@ -24,7 +25,7 @@ export interface Change<T = unknown> extends ChangeDraft<T> {
 }
 
 /** Text in the event's languages; a plain string is shown in every language. */
-export type LocalizedText = string | Partial<Record<'fi' | 'sv' | 'en', string>>;
+export type LocalizedText = string | Partial<Record<Language, string>>;
 
 /** An activity as the rules see it: its settings and the state folded from its changes. */
 export interface ActivityRecord<S = unknown, C = unknown> {
@@ -65,18 +66,29 @@ export interface CommandSpec<S, C, P, R> {
 }
 
 /**
- * Everything the library knows about one kind of activity (board, cloud, …). Adding a kind, or a
- * command to a kind, is all an element's issue needs: the adapters and the server run any kind.
+ * What a browser needs to show an activity of a kind: how its changes fold into state. Each kind
+ * keeps this part (`<kind>.view.ts`) apart from its commands, so a page that talks to a server
+ * loads no rules.
  */
-export interface ActivityKind<S, C, Commands extends Record<string, CommandSpec<S, C, never, unknown>>> {
+export interface KindView<S, C> {
   kind: string;
   /** In order; the first is where a new activity starts. */
   phases: readonly string[];
+  /** Folds one change into the state (may mutate and return it). Unknown types are ignored. */
+  reduce(state: S, change: Change, config: C): S;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKindView = KindView<any, any>;
+
+/**
+ * Everything the library knows about one kind of activity (board, cloud, …): its view and its
+ * rules. Adding a kind is all an element's issue needs: the adapters and the server run any kind.
+ */
+export interface ActivityKind<S, C, Commands extends Record<string, CommandSpec<S, C, never, unknown>>> extends KindView<S, C> {
   configSchema: Schema;
   defaultConfig: C;
   initialState(config: C): S;
-  /** Folds one change into the state (may mutate and return it). Unknown types are ignored. */
-  reduce(state: S, change: Change, config: C): S;
   commands: Commands;
   /**
    * Whether `viewer` may read `change` now, beyond its audience: e.g. duel results only while the
@@ -84,7 +96,7 @@ export interface ActivityKind<S, C, Commands extends Record<string, CommandSpec<
    */
   canSee?(change: Change, activity: ActivityRecord<S, C>, viewer: Viewer): boolean;
   /** The activity's data as named tables of plain rows, for the organiser's CSV and JSON export. */
-  exportTables?(activity: ActivityRecord<S, C>): Record<string, Array<Record<string, string | number | boolean | null>>>;
+  exportTables?(activity: ActivityRecord<S, C>): ExportTables;
 }
 
 // The commands map is contravariant in payload types; `never` accepts every spec.
@@ -137,8 +149,18 @@ export function createActivity(kind: AnyKind, definition: { id: string; title?: 
   return { id: definition.id, kind: kind.kind, title: definition.title ?? definition.id, phase, config, state: kind.initialState(config) };
 }
 
+/**
+ * The viewer's own entry of a map keyed by participant id. Every kind keys what belongs to a
+ * participant this way, and every view reads "mine" through this: an organiser's snapshot holds
+ * everyone's entries, and only the viewer's own is theirs.
+ */
+export function ownEntry<T>(entries: Record<string, T>, viewer: Viewer): T | undefined {
+  const participant = viewer.participant;
+  return participant !== undefined && Object.hasOwn(entries, participant) ? entries[participant] : undefined;
+}
+
 /** Folds one change into an activity record (engine changes and the kind's own). */
-export function applyChange(kind: AnyKind, activity: ActivityRecord, change: Change): ActivityRecord {
+export function applyChange(kind: AnyKindView, activity: ActivityRecord, change: Change): ActivityRecord {
   if (change.type === ENGINE_CHANGE.phase) {
     activity.phase = (change.data as { phase: string }).phase;
   } else if (change.type === ENGINE_CHANGE.config) {

@@ -65,6 +65,16 @@ export function checkEventDefinition(input: unknown): EventDefinition {
   return definition;
 }
 
+/**
+ * An empty ledger of a definition, every activity in its kind's first phase: the phase a
+ * definition names is reached by a recorded change (`prepareEvent`), so a store loads the
+ * definition and replays its changes to get the same state.
+ */
+export function ledgerOf(definition: EventDefinition): EventLedger {
+  const activities = definition.activities.map(({ phase: _phase, ...activity }) => activity);
+  return new EventLedger(definition.id, definition.title, activities, definition.languages);
+}
+
 export type SetupRun = (activityId: string, command: string, payload: unknown, viewer: Viewer) => unknown;
 
 export interface PrepareOptions {
@@ -96,8 +106,8 @@ export interface PreparedEvent {
  */
 export function prepareEvent(input: unknown, options: PrepareOptions): PreparedEvent {
   const definition = checkEventDefinition(structuredClone(input));
-  const activities: ActivityDefinition[] = definition.activities.map(({ phase: _phase, ...activity }) => activity);
-  const ledger = new EventLedger(definition.id, definition.title, definition.languages ?? ['fi', 'sv', 'en'], activities);
+  const ledger = ledgerOf(definition);
+  const activities = [...ledger.activities.values()].map((entry) => entry.definition);
   const recorded: Change[] = [];
   const run: SetupRun = (activityId, command, payload, viewer) => {
     const { result, changes } = ledger.stamp(activityId, command, payload, { ...viewer, now: options.now, random: options.random });

@@ -1,5 +1,6 @@
 import type { LocalizedText } from './activity.js';
 import type { Schema } from './validate.js';
+import { LANGUAGES, type Language } from './protocol.js';
 
 /** Event and activity ids appear in URLs and embed attributes: short, lower-case, readable. */
 export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$';
@@ -9,11 +10,7 @@ export const localizedTextSchema: Schema = {
     { type: 'string', minLength: 1, maxLength: 300 },
     {
       type: 'object',
-      properties: {
-        fi: { type: 'string', minLength: 1, maxLength: 300 },
-        sv: { type: 'string', minLength: 1, maxLength: 300 },
-        en: { type: 'string', minLength: 1, maxLength: 300 },
-      },
+      properties: Object.fromEntries(LANGUAGES.map((language) => [language, { type: 'string', minLength: 1, maxLength: 300 }])),
       additionalProperties: false,
     },
   ],
@@ -39,7 +36,7 @@ export interface SeedAction {
 export interface EventDefinition {
   id: string;
   title: LocalizedText;
-  languages?: Array<'fi' | 'sv' | 'en'>;
+  languages?: Language[];
   activities: ActivityDefinition[];
   seed?: SeedAction[];
 }
@@ -62,7 +59,7 @@ export const eventDefinitionSchema: Schema = {
   properties: {
     id: { type: 'string', pattern: SLUG_PATTERN },
     title: localizedTextSchema,
-    languages: { type: 'array', items: { type: 'string', enum: ['fi', 'sv', 'en'] }, minItems: 1, maxItems: 3, uniqueItems: true },
+    languages: { type: 'array', items: { type: 'string', enum: [...LANGUAGES] }, minItems: 1, maxItems: LANGUAGES.length, uniqueItems: true },
     activities: { type: 'array', items: activityDefinitionSchema, maxItems: 100 },
     seed: {
       type: 'array',

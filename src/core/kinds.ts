@@ -1,6 +1,7 @@
 import type { AnyKind, CommandSpec } from './activity.js';
 import { OsaError } from './errors.js';
 import { boardKind } from './board/board.js';
+import { registerKindView } from './kind-views.js';
 
 /**
  * Every activity kind the library runs. An element's issue adds its kind here; the adapters and
@@ -9,6 +10,8 @@ import { boardKind } from './board/board.js';
 export const KINDS = {
   board: boardKind,
 } as const satisfies Record<string, AnyKind>;
+
+for (const kind of Object.values(KINDS)) registerKindView(kind);
 
 export type KindName = keyof typeof KINDS;
 

@@ -14,6 +14,7 @@ import {
 import { OsaError } from './errors.js';
 import type { ActivityDefinition } from './event.js';
 import { kindOf } from './kinds.js';
+import { LANGUAGES, type Language } from './protocol.js';
 
 export interface LedgerActivity {
   definition: ActivityDefinition;
@@ -39,8 +40,9 @@ export class EventLedger {
   constructor(
     readonly eventId: string,
     readonly title: LocalizedText,
-    readonly languages: Array<'fi' | 'sv' | 'en'>,
     definitions: ActivityDefinition[],
+    /** The event's languages; every language of the library when left out. */
+    readonly languages: Language[] = [...LANGUAGES],
   ) {
     for (const definition of definitions) this.addActivity(definition);
   }

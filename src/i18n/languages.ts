@@ -1,6 +1,6 @@
-/** The languages every text of the library exists in. */
-export const LANGUAGES = ['fi', 'sv', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../core/protocol.js';
+
+export { LANGUAGES, type Language };
 
 /** Used when neither the element, its ancestors, the document nor the browser name a supported language. */
 export const DEFAULT_LANGUAGE: Language = 'fi';

@@ -5,6 +5,7 @@ import { deviceToken } from '../device.js';
 import type {
   ActivityExport,
   ActivitySnapshot,
+  CommandAnswer,
   ChangeListener,
   CreatedEvent,
   EventInfo,
@@ -111,11 +112,11 @@ export class HttpAdapter implements OsaAdapter {
   async send(eventId: string, activityId: string, command: string, payload: unknown, options: SendOptions = {}): Promise<SendResult> {
     const idempotencyKey = options.idempotencyKey ?? randomKey();
     await this.bind(eventId);
-    const { result } = await this.request<{ result: unknown }>('POST', `${this.activityPath(eventId, activityId)}/commands/${encodeURIComponent(command)}`, {
+    const { result, seq } = await this.request<CommandAnswer>('POST', `${this.activityPath(eventId, activityId)}/commands/${encodeURIComponent(command)}`, {
       eventId,
       body: { payload, idempotencyKey },
     });
-    return { queued: false, result };
+    return { queued: false, result, ...(typeof seq === 'number' ? { seq } : {}) };
   }
 
   subscribe(eventId: string, activityId: string, listener: ChangeListener, options: SubscribeOptions = {}): Unsubscribe {

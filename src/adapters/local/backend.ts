@@ -1,11 +1,13 @@
 import type { Change, Viewer } from '../../core/activity.js';
+import { activityExport, activitySnapshot, eventInfo, lastVisibleSeq, newOrganiserKey, newParticipantId, writeFingerprint, writeScope } from '../../core/backend.js';
 import { OsaError } from '../../core/errors.js';
 import type { EventDefinition } from '../../core/event.js';
-import { prepareEvent } from '../../core/event-setup.js';
-import { fingerprint, randomKey, replayOrConflict } from '../../core/idempotency.js';
-import { EventLedger } from '../../core/ledger.js';
+import { assertStorable, ledgerOf, prepareEvent } from '../../core/event-setup.js';
+import { replayOrConflict } from '../../core/idempotency.js';
+import type { EventLedger } from '../../core/ledger.js';
+import type { ActivityExport, ActivitySnapshot, CommandAnswer, CreatedEvent, EventInfo } from '../../core/protocol.js';
 import { createRandom } from '../../core/ranking/random.js';
-import type { ActivityExport, ActivitySnapshot, ChangeListener, ConnectionStatus, CreatedEvent, EventInfo, SubscribeOptions, Unsubscribe } from '../types.js';
+import type { ChangeListener, ConnectionStatus, SubscribeOptions, Unsubscribe } from '../types.js';
 import { IndexedDbStore, MemoryStore, type LocalStore, type StoredEvent } from './store.js';
 
 export interface LocalBackendOptions {
@@ -51,7 +53,6 @@ interface ChangesMessage {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
-const newParticipantId = (): string => `p_${randomKey(9)}`;
 const newRandom = () => createRandom(globalThis.crypto.getRandomValues(new Uint32Array(1))[0]);
 
 /**
@@ -86,7 +87,7 @@ export class LocalBackend {
         throw new OsaError('conflict', `An event with the id "${definition.id}" already exists.`, { field: 'id' });
       }
       // The log first, the event last: an event is found only once it is complete.
-      const stored: StoredEvent = { definition, organiserKey: randomKey(24) };
+      const stored: StoredEvent = { definition, organiserKey: newOrganiserKey() };
       await this.store.record(definition.id, recorded);
       await this.store.putEvent(stored);
       this.loaded.set(definition.id, Promise.resolve({ ledger, organiserKey: stored.organiserKey }));
@@ -95,13 +96,7 @@ export class LocalBackend {
   }
 
   async getEvent(eventId: string): Promise<EventInfo> {
-    const { ledger } = await this.fresh(eventId);
-    return {
-      id: ledger.eventId,
-      title: clone(ledger.title),
-      languages: [...ledger.languages],
-      activities: [...ledger.activities.values()].map(({ record }) => ({ id: record.id, kind: record.kind, title: clone(record.title), phase: record.phase })),
-    };
+    return eventInfo((await this.fresh(eventId)).ledger);
   }
 
   async viewer(eventId: string, caller: Caller): Promise<Viewer> {
@@ -122,10 +117,11 @@ export class LocalBackend {
   async snapshot(eventId: string, activityId: string, caller: Caller): Promise<ActivitySnapshot> {
     const viewer = await this.viewer(eventId, caller);
     const { ledger } = await this.fresh(eventId);
-    return clone({ ...ledger.snapshot(activityId, viewer), eventId, viewer });
+    return clone(activitySnapshot(ledger, activityId, viewer));
   }
 
-  async send(eventId: string, activityId: string, command: string, payload: unknown, caller: Caller, idempotencyKey: string): Promise<unknown> {
+  async send(eventId: string, activityId: string, command: string, payload: unknown, caller: Caller, idempotencyKey: string): Promise<CommandAnswer> {
+    assertStorable(payload);
     const viewer = await this.viewer(eventId, caller);
     const event = await this.event(eventId);
     return this.store.exclusive(eventId, async () => {
@@ -136,10 +132,8 @@ export class LocalBackend {
 
   async exportActivity(eventId: string, activityId: string, caller: Caller): Promise<ActivityExport> {
     const viewer = await this.viewer(eventId, caller);
-    if (!viewer.organiser) throw new OsaError('forbidden', 'Only the organiser can export an activity.');
     const { ledger } = await this.fresh(eventId);
-    const { kind, record } = ledger.activity(activityId);
-    return clone({ eventId, activity: activityId, kind: kind.kind, exportedAt: new Date(this.now()).toISOString(), tables: kind.exportTables?.(record) ?? {} });
+    return clone(activityExport(ledger, activityId, viewer, this.now()));
   }
 
   subscribe(eventId: string, activityId: string, caller: () => Caller, listener: ChangeListener, options: SubscribeOptions = {}): Unsubscribe {
@@ -174,19 +168,20 @@ export class LocalBackend {
   }
 
   /** Plan → record → apply; the caller holds the event's lock and has caught up. */
-  private async writeLocked(event: LoadedEvent, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<unknown> {
+  private async writeLocked(event: LoadedEvent, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<CommandAnswer> {
     const { ledger } = event;
-    const print = fingerprint({ viewer, activityId, command, payload });
-    const replay = replayOrConflict(await this.store.getWrite(ledger.eventId, idempotencyKey), print);
-    if (replay !== undefined) return replay;
+    const print = writeFingerprint(viewer, activityId, command, payload);
+    const key = `${writeScope(viewer)}:${idempotencyKey}`;
+    const replay = replayOrConflict(await this.store.getWrite(ledger.eventId, key), print);
+    if (replay !== undefined) return { result: replay };
     const { result, changes } = ledger.stamp(activityId, command, payload, { ...viewer, now: this.now(), random: newRandom() });
-    await this.store.record(ledger.eventId, changes, { key: idempotencyKey, write: { fingerprint: print, result } });
+    await this.store.record(ledger.eventId, changes, { key, write: { fingerprint: print, result } });
     ledger.apply(changes);
     if (changes.length > 0) {
       this.channel?.postMessage({ type: 'changes', eventId: ledger.eventId, changes } satisfies ChangesMessage);
       this.schedule(ledger.eventId);
     }
-    return result;
+    return { result, seq: lastVisibleSeq(ledger, activityId, changes, viewer) };
   }
 
   private event(eventId: string): Promise<LoadedEvent> {
@@ -257,10 +252,4 @@ export class LocalBackend {
       if (changes.length > 0) subscription.listener(clone(changes));
     }
   }
-}
-
-/** A ledger with every activity in its first phase: the definition's phase is set by a recorded change. */
-function ledgerOf(definition: EventDefinition): EventLedger {
-  const activities = definition.activities.map(({ phase: _phase, ...activity }) => activity);
-  return new EventLedger(definition.id, definition.title, definition.languages ?? ['fi', 'sv', 'en'], activities);
 }

@@ -58,8 +58,8 @@ export class LocalAdapter implements OsaAdapter {
     if (!idempotencyKeyPattern.test(idempotencyKey)) {
       throw new OsaError('invalid', '"idempotencyKey" must be 8–100 letters, digits, "-" or "_"', { field: 'idempotencyKey', reason: { kind: 'notAllowed' } });
     }
-    const result = await this.backend.send(eventId, activityId, command, payload, await this.caller(eventId), idempotencyKey);
-    return { queued: false, result };
+    const answer = await this.backend.send(eventId, activityId, command, payload, await this.caller(eventId), idempotencyKey);
+    return { queued: false, ...answer };
   }
 
   subscribe(eventId: string, activityId: string, listener: ChangeListener, options: SubscribeOptions = {}): Unsubscribe {

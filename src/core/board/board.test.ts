@@ -9,7 +9,7 @@ import { flaggedWords } from './profanity.js';
 
 /** An event with one board, and a helper that runs commands the way every store does: plan, record, apply. */
 function setup(overrides: Partial<BoardConfig> = {}, phase = 'collect') {
-  const ledger = new EventLedger('test', 'Test', ['fi'], [{ id: 'b', kind: 'board', config: overrides, phase }]);
+  const ledger = new EventLedger('test', 'Test', [{ id: 'b', kind: 'board', config: overrides, phase }], ['fi']);
   const random = createRandom(7);
   let now = 1_700_000_000_000;
   const run = (viewer: Viewer, command: string, payload: unknown): unknown => {
