@@ -77,6 +77,36 @@ describe('withCache', () => {
     );
   });
 
+  it('keeps what the organiser saw apart from what a participant on the same device sees, offline too', async () => {
+    // A shared classroom computer: the organiser view was opened with the key, then a participant uses the page.
+    const created = await organiser.createEvent(boardEvent({ moderation: 'pre' }));
+    const shared = created.eventId;
+    await new LocalAdapter(backend).send(shared, 'ideas', 'submitIdea', { text: 'Waiting for moderation' });
+    const device = new LocalAdapter(backend);
+    const { cached, network, name } = wrap(device);
+    cached.setOrganiserKey(shared, created.organiserKey);
+    const asOrganiser = await cached.getActivity(shared, 'ideas');
+    expect(asOrganiser.viewer.organiser).to.be.true;
+    expect(ideaTexts(asOrganiser.state)).to.deep.equal(['Waiting for moderation']);
+
+    cached.setOrganiserKey(shared, undefined);
+    expect(await cached.getActivityCached(shared, 'ideas'), 'no participant view was cached yet').to.equal(undefined);
+    const asParticipant = await cached.getActivity(shared, 'ideas');
+    expect(ideaTexts(asParticipant.state)).to.deep.equal([]);
+    cached.close();
+
+    // A reload with the network down, as the participant: only the participant's view is shown.
+    const reloaded = wrap(device, name);
+    reloaded.network.offline = true;
+    network.offline = true;
+    const offline = (await reloaded.cached.getActivityCached(shared, 'ideas'))!;
+    expect(offline.viewer.organiser).to.be.false;
+    expect(ideaTexts(offline.state)).to.deep.equal([]);
+    // The organiser, giving the key again, gets the organiser's view back.
+    reloaded.cached.setOrganiserKey(shared, created.organiserKey);
+    expect(ideaTexts((await reloaded.cached.getActivityCached(shared, 'ideas'))!.state)).to.deep.equal(['Waiting for moderation']);
+  });
+
   it('queues writes made offline, keeps them across a reload, and sends them once, in order, when the network returns', async () => {
     const device = new LocalAdapter(backend);
     const { cached, network, name } = wrap(device);

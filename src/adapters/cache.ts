@@ -2,7 +2,7 @@ import { createStore, del, entries, get, set, setMany, type UseStore } from 'idb
 import type { Change } from '../core/activity.js';
 import { OsaError, toOsaError } from '../core/errors.js';
 import type { EventDefinition } from '../core/event.js';
-import { randomKey } from '../core/idempotency.js';
+import { fingerprint, randomKey } from '../core/idempotency.js';
 import { foldChanges } from './fold.js';
 import type {
   ActivityExport,
@@ -58,7 +58,9 @@ const outboxKey = (entry: OutboxEntry): string =>
 /**
  * Wraps any adapter with an IndexedDB cache and an offline outbox:
  * - `getActivityCached`/`getEventCached` answer at once from what this device saw last; live
- *   changes keep the cached snapshot current (folded with the kind's own rule);
+ *   changes keep the cached snapshot current (folded with the kind's own rule). Snapshots are kept
+ *   per viewer identity (participant, or the organiser key held): on a shared device a participant
+ *   is never shown what the organiser saw;
  * - a write that fails as `offline` is queued and `send` resolves `{ queued: true }`; the outbox
  *   survives a reload and is sent in order, each write with its original idempotency key (so the
  *   back end counts it once), when the network returns: on the `online` event, after any
@@ -68,7 +70,10 @@ const outboxKey = (entry: OutboxEntry): string =>
 export class CachedAdapter implements OsaAdapter {
   private readonly cache: UseStore;
   private readonly outbox: UseStore;
+  /** Cached snapshots by `cacheKey` (event, activity and viewer identity). */
   private readonly snapshots = new Map<string, ActivitySnapshot>();
+  /** The organiser key this adapter sends for each event (see `identity`). */
+  private readonly organiserKeys = new Map<string, string>();
   private readonly counts = new Map<string, number>();
   private readonly pendingListeners = new Set<() => void>();
   private readonly errorListeners = new Set<(failure: OutboxFailure) => void>();
@@ -113,17 +118,23 @@ export class CachedAdapter implements OsaAdapter {
   }
 
   async getActivity(eventId: string, activityId: string): Promise<ActivitySnapshot> {
+    const identity = this.identity(eventId);
     const snapshot = await this.succeeded(this.inner.getActivity(eventId, activityId));
-    this.snapshots.set(cacheKey(eventId, activityId), structuredClone(snapshot));
-    await this.persist(eventId, activityId);
+    // Kept only under the identity that asked, and only when the answer is that identity's view
+    // (a key that is not the event's gets a participant's view, which is not the organiser's).
+    if (identity === this.identity(eventId) && (identity === PARTICIPANT) === !snapshot.viewer.organiser) {
+      const key = cacheKey(eventId, activityId, identity);
+      this.snapshots.set(key, structuredClone(snapshot));
+      await this.persist(key);
+    }
     return snapshot;
   }
 
   async getActivityCached(eventId: string, activityId: string): Promise<ActivitySnapshot | undefined> {
-    const key = cacheKey(eventId, activityId);
+    const key = cacheKey(eventId, activityId, this.identity(eventId));
     let snapshot = this.snapshots.get(key);
     if (!snapshot) {
-      snapshot = await get<ActivitySnapshot>(['activity', eventId, activityId], this.cache).catch(() => undefined);
+      snapshot = await get<ActivitySnapshot>(key, this.cache).catch(() => undefined);
       if (!snapshot) return undefined;
       if (!this.snapshots.has(key)) this.snapshots.set(key, snapshot);
     }
@@ -153,11 +164,13 @@ export class CachedAdapter implements OsaAdapter {
   }
 
   subscribe(eventId: string, activityId: string, listener: ChangeListener, options: SubscribeOptions = {}): Unsubscribe {
+    const identity = this.identity(eventId);
     return this.inner.subscribe(
       eventId,
       activityId,
       (changes: Change[]) => {
-        this.fold(eventId, activityId, changes);
+        // Changes delivered to one identity never reach another identity's cached view.
+        if (identity === this.identity(eventId)) this.fold(cacheKey(eventId, activityId, identity), changes);
         listener(changes);
       },
       {
@@ -175,6 +188,8 @@ export class CachedAdapter implements OsaAdapter {
   }
 
   setOrganiserKey(eventId: string, key: string | undefined): void {
+    if (key === undefined) this.organiserKeys.delete(eventId);
+    else this.organiserKeys.set(eventId, key);
     this.inner.setOrganiserKey(eventId, key);
   }
 
@@ -315,27 +330,46 @@ export class CachedAdapter implements OsaAdapter {
     return value;
   }
 
-  private fold(eventId: string, activityId: string, changes: Change[]): void {
-    const key = cacheKey(eventId, activityId);
+  /**
+   * Who this adapter reads an event as: a participant, or the holder of one organiser key (named by
+   * a fingerprint, so the key itself is never written to the cache).
+   */
+  private identity(eventId: string): string {
+    const key = this.organiserKeys.get(eventId);
+    return key === undefined ? PARTICIPANT : `organiser:${fingerprint(key)}`;
+  }
+
+  private fold(key: CacheKey, changes: Change[]): void {
     const snapshot = this.snapshots.get(key);
     if (!snapshot) return;
-    this.snapshots.set(key, foldChanges(snapshot, structuredClone(changes)));
+    try {
+      this.snapshots.set(key, foldChanges(snapshot, structuredClone(changes)));
+    } catch {
+      // No element on this page folds this kind: forget the view rather than keep a stale one.
+      this.snapshots.delete(key);
+      void del(key, this.cache).catch(() => undefined);
+      return;
+    }
     // One write per burst of deliveries.
     if (this.persistQueued.has(key)) return;
     this.persistQueued.add(key);
     queueMicrotask(() => {
       this.persistQueued.delete(key);
-      void this.persist(eventId, activityId);
+      void this.persist(key);
     });
   }
 
-  private async persist(eventId: string, activityId: string): Promise<void> {
-    const snapshot = this.snapshots.get(cacheKey(eventId, activityId));
-    if (snapshot) await set(['activity', eventId, activityId], snapshot, this.cache).catch(() => undefined);
+  private async persist(key: CacheKey): Promise<void> {
+    const snapshot = this.snapshots.get(key);
+    if (snapshot) await set(key, snapshot, this.cache).catch(() => undefined);
   }
 }
 
-const cacheKey = (eventId: string, activityId: string): string => `${eventId}\n${activityId}`;
+const PARTICIPANT = 'participant';
+
+/** A cached view: one per event, activity and viewer identity (also its IndexedDB key). */
+type CacheKey = `activity\n${string}`;
+const cacheKey = (eventId: string, activityId: string, identity: string): CacheKey => `activity\n${eventId}\n${activityId}\n${identity}`;
 
 function entryFields(entry: OutboxEntry): Omit<OutboxFailure, 'error'> {
   return { eventId: entry.eventId, activityId: entry.activityId, command: entry.command, payload: entry.payload, idempotencyKey: entry.idempotencyKey };

@@ -14,8 +14,11 @@ export abstract class OsaElement extends LitElement {
   /** Text direction; inherited from ancestors when unset. */
   @property() override dir!: string;
 
-  /** Translations, number and date formatting in the resolved language. */
-  protected readonly i18n = new LocalizeController(this);
+  /**
+   * Translations, number and date formatting in the resolved language (read by the element's own controllers).
+   * @internal
+   */
+  readonly i18n = new LocalizeController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { OsaElement } from '../base/osa-element.js';
 import { defineElement } from '../base/define.js';
 import { tokens } from '../theme/tokens.js';
-import type { BoardState } from '../core/board/board.js';
+import { boardView, type BoardState } from '../core/board/board.view.js';
 import { OsaError } from '../core/errors.js';
 import { withCache } from '../adapters/cache.js';
 import { assertRejects, boardEvent, waitFor } from '../adapters/conformance.js';
@@ -21,7 +21,7 @@ class OsaTestLive extends OsaElement {
   @property({ attribute: false }) adapter?: OsaAdapter;
   @property() event?: string;
   @property() activity?: string;
-  readonly live = new ActivityController<BoardState>(this);
+  readonly live = new ActivityController<BoardState>(this, boardView);
   renders = 0;
 
   override render() {

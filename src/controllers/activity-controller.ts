@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Change } from '../core/activity.js';
+import type { AnyKindView, Change } from '../core/activity.js';
 import { OsaError, toOsaError } from '../core/errors.js';
+import { registerKindView } from '../core/kind-views.js';
 import { adapterContext, eventIdContext, identityContext } from '../adapters/context.js';
 import { changesVisibility, foldChanges } from '../adapters/fold.js';
 import type { ActivityExport, ActivitySnapshot, ConnectionStatus, OsaAdapter, OutboxFailure, SendOptions, SendResult, Unsubscribe } from '../adapters/types.js';
@@ -29,13 +30,21 @@ interface Target {
   adapter: OsaAdapter;
   eventId: string;
   activityId: string;
+  /** Who the adapter acts as (changes when `<osa-event>` gets or loses the organiser key). */
+  identity: number | undefined;
 }
+
+/** How long a command waits for its own changes to arrive live before the snapshot is read again. */
+const OWN_WRITE_WAIT_MS = 3000;
 
 /**
  * The one way elements talk to adapters. Finds the adapter and event (the host's own
  * `adapter`/`event` properties, else the nearest `<osa-event>`), loads the activity (from the
  * cache first when the adapter has one), subscribes from the snapshot's `seq` and folds live
- * changes in, and reloads after a `phase` or `config` change (what the viewer may see can change).
+ * changes in with the kind's view, and reloads after a `phase` or `config` change (what the viewer
+ * may see can change). When the caller's identity changes (the organiser key given or taken away)
+ * it starts over: nothing one identity saw is shown to the other. A command resolves once its own
+ * changes are in `snapshot` (read-your-writes), so views derive everything from the snapshot.
  * Every change of state requests a host update.
  */
 export class ActivityController<S = unknown, C = unknown> implements ReactiveController {
@@ -59,13 +68,20 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
   private arrivedWhileLoading: Change[] = [];
   private cleanups: Unsubscribe[] = [];
   private subscribed = false;
+  /** Commands waiting for their own changes to reach the snapshot. */
+  private ownWrites: Array<{ seq: number; target: Target | undefined; done: () => void }> = [];
   private readonly i18n: LocalizeController;
 
   private readonly onOnline = (): void => {
     if (this.status === 'offline') void this.load();
   };
 
-  constructor(private readonly host: ActivityHost) {
+  constructor(
+    private readonly host: ActivityHost,
+    /** The kind this host shows: how its changes fold into the snapshot. */
+    view: AnyKindView,
+  ) {
+    registerKindView(view);
     new ContextConsumer(host, {
       context: adapterContext,
       subscribe: true,
@@ -86,9 +102,8 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
       context: identityContext,
       subscribe: true,
       callback: (identity) => {
-        const changed = this.identity !== undefined && identity !== this.identity;
         this.identity = identity;
-        if (changed && this.target) void this.load();
+        host.requestUpdate();
       },
     });
     this.i18n = new LocalizeController(host);
@@ -113,14 +128,16 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
     const adapter = this.adapter;
     const eventId = this.eventId;
     const activityId = this.host.activity;
+    const identity = this.identity;
     const current = this.target;
-    if (current && current.adapter === adapter && current.eventId === eventId && current.activityId === activityId) return;
+    if (current && current.adapter === adapter && current.eventId === eventId && current.activityId === activityId && current.identity === identity) return;
     this.stop();
     this.snapshot = undefined;
     this.error = undefined;
+    this.outboxFailure = undefined;
     this.status = 'loading';
     if (!adapter || !eventId || !activityId) return;
-    this.target = { adapter, eventId, activityId };
+    this.target = { adapter, eventId, activityId, identity };
     this.pending = adapter.pendingCount?.(eventId) ?? 0;
     if (adapter.onPendingChange) {
       this.cleanups.push(
@@ -153,16 +170,55 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
   }
 
   /**
-   * Runs a command of the activity as the viewer. Resolves with the result, or `{ queued: true }`
-   * when a caching adapter keeps it to send later; rejects with an `OsaError` (show it with `errorText`).
+   * Runs a command of the activity as the viewer. Resolves with the result once the command's own
+   * changes are in `snapshot`, or `{ queued: true }` when a caching adapter keeps it to send later;
+   * rejects with an `OsaError` (show it with `errorText`).
    */
   async send(command: string, payload: unknown, options?: SendOptions): Promise<SendResult> {
     const target = this.requireTarget();
+    let sent: SendResult;
     try {
-      return await target.adapter.send(target.eventId, target.activityId, command, payload, options);
+      sent = await target.adapter.send(target.eventId, target.activityId, command, payload, options);
     } catch (error) {
       throw toOsaError(error);
     }
+    if (!sent.queued && sent.seq !== undefined) await this.reachSeq(sent.seq);
+    return sent;
+  }
+
+  /**
+   * Resolves once the snapshot holds change `seq` (delivered live), or the target changed; if it
+   * has not arrived after `OWN_WRITE_WAIT_MS` (the stream is reconnecting), reads the snapshot again.
+   */
+  private reachSeq(seq: number): Promise<void> {
+    if ((this.snapshot?.seq ?? 0) >= seq) return Promise.resolve();
+    const target = this.target;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.ownWrites = this.ownWrites.filter((entry) => entry !== waiter);
+        if (target === this.target) void this.load().finally(resolve);
+        else resolve();
+      }, OWN_WRITE_WAIT_MS);
+      const waiter = {
+        seq,
+        target,
+        done: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.ownWrites.push(waiter);
+    });
+  }
+
+  /** Releases the commands whose changes the snapshot now holds (or whose target is gone). */
+  private settleOwnWrites(): void {
+    if (this.ownWrites.length === 0) return;
+    const seq = this.snapshot?.seq ?? 0;
+    const settled = this.ownWrites.filter((entry) => entry.target !== this.target || entry.seq <= seq);
+    if (settled.length === 0) return;
+    this.ownWrites = this.ownWrites.filter((entry) => !settled.includes(entry));
+    for (const entry of settled) entry.done();
   }
 
   /** Organiser only: the activity's tables. */
@@ -192,6 +248,7 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
     this.subscribed = false;
     this.loading = false;
     this.target = undefined;
+    this.settleOwnWrites();
   }
 
   private async load(): Promise<void> {
@@ -218,6 +275,7 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
       this.status = 'ready';
       this.error = undefined;
       this.subscribe(target, fresh.seq);
+      this.settleOwnWrites();
     } catch (thrown) {
       if (!current()) return;
       const error = toOsaError(thrown);
@@ -254,6 +312,7 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
     if (this.loading) this.arrivedWhileLoading.push(...changes);
     if (this.snapshot) this.snapshot = foldChanges(this.snapshot, changes);
     if (changes.some(changesVisibility)) void this.load();
+    this.settleOwnWrites();
     this.host.requestUpdate();
   }
 }

@@ -1,5 +1,7 @@
 import { formatters } from './format.js';
 import { boardEn } from './board/en.js';
+import { formEn } from './form/en.js';
+import { kitEn } from './kit/en.js';
 
 const f = formatters('en');
 
@@ -49,6 +51,8 @@ export const en = {
     unknownField: 'this field is not expected',
   },
   board: boardEn,
+  form: formEn,
+  kit: kitEn,
 };
 
 export type Translation = typeof en;

@@ -1,5 +1,7 @@
 import { formatters } from './format.js';
 import { boardFi } from './board/fi.js';
+import { formFi } from './form/fi.js';
+import { kitFi } from './kit/fi.js';
 import type { Translation } from './en.js';
 
 const f = formatters('fi');
@@ -46,4 +48,6 @@ export const fi: Translation = {
     unknownField: 'tätä kenttää ei odotettu',
   },
   board: boardFi,
+  form: formFi,
+  kit: kitFi,
 };

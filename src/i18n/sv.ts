@@ -1,5 +1,7 @@
 import { formatters } from './format.js';
 import { boardSv } from './board/sv.js';
+import { formSv } from './form/sv.js';
+import { kitSv } from './kit/sv.js';
 import type { Translation } from './en.js';
 
 const f = formatters('sv');
@@ -46,4 +48,6 @@ export const sv: Translation = {
     unknownField: 'det här fältet förväntades inte',
   },
   board: boardSv,
+  form: formSv,
+  kit: kitSv,
 };

@@ -33,6 +33,7 @@ function keyFromFragment(): string | undefined {
  * the elements inside it.
  *
  * @summary The event: where the elements inside it get their data from.
+ * @tagname osa-event
  *
  * @slot - The activity elements of the event (`osa-priority-board`, `osa-tag-cloud`, …).
  *

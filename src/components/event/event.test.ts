@@ -11,7 +11,7 @@ import { LocalAdapter } from '../../adapters/local/local-adapter.js';
 import { testServer } from '../../adapters/test-support.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { ActivityController } from '../../controllers/activity-controller.js';
-import type { BoardState } from '../../core/board/board.js';
+import { boardView, type BoardState } from '../../core/board/board.view.js';
 import { sv } from '../../i18n/sv.js';
 import './event.js';
 import type { OsaEvent } from './event.js';
@@ -20,7 +20,7 @@ class OsaTestActivity extends OsaElement {
   @property({ attribute: false }) adapter?: OsaAdapter;
   @property() event?: string;
   @property() activity?: string;
-  readonly live = new ActivityController<BoardState>(this);
+  readonly live = new ActivityController<BoardState>(this, boardView);
   override render() {
     return litHtml`<p>${this.live.snapshot ? this.live.snapshot.state.order.length : this.live.status}</p>`;
   }

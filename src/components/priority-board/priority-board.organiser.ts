@@ -1,30 +1,73 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { BOARD_PHASES, visibleIdeas, type BoardData, type Idea } from '../../core/board/board.js';
-import type { BoardTranslation } from '../../i18n/board/en.js';
-import type { Translation } from '../../i18n/en.js';
-import type { Formatters } from '../../i18n/format.js';
-
-/** What the organiser's view needs from the board element: its texts, its state and its actions. */
-export interface OrganiserHost {
-  t: BoardTranslation;
-  common: Translation['common'];
-  format: Formatters;
-  editing: { ideaId: string; text: string } | undefined;
-  setEditing(editing: { ideaId: string; text: string } | undefined): void;
-  mergeTarget: Record<string, string>;
-  setMergeTarget(ideaId: string, target: string): void;
-  act(command: string, payload: unknown): Promise<void>;
-  download(format: 'json' | 'csv', table?: string): Promise<void>;
-  results(board: BoardData): TemplateResult;
-}
+import { BOARD_PHASES, visibleIdeas, type BoardData, type Idea } from '../../core/board/board.view.js';
+import { RovingTabindexController } from '../../controllers/roving-tabindex.js';
+import { downloadExport } from '../../kit/download.js';
+import type { OsaPriorityBoard } from './priority-board.component.js';
 
 /**
  * The organiser's view of a board: phases, settings, the moderation queue, every idea with its
- * actions (edit, hide, restore, merge), the ranking, the moderation log and the exports.
- * The caller checks that the viewer holds the organiser key.
+ * actions (edit, hide, restore, merge), the ranking, the moderation log and the exports. It owns
+ * its own state (the idea being edited, the chosen merge targets); the board renders it only for
+ * a viewer who holds the organiser key.
  */
-export function renderOrganiser(host: OrganiserHost, board: BoardData): TemplateResult {
+export class BoardOrganiser implements ReactiveController {
+  editing: { ideaId: string; text: string } | undefined;
+  mergeTarget: Record<string, string> = {};
+
+  constructor(private readonly host: OsaPriorityBoard) {
+    host.addController(this);
+    // Arrow keys move between the phase buttons.
+    new RovingTabindexController(host, {
+      items: () => [...(host.renderRoot?.querySelectorAll<HTMLElement>('[data-phase]') ?? [])],
+      orientation: 'horizontal',
+    });
+  }
+
+  hostConnected(): void {}
+
+  get t() {
+    return this.host.t;
+  }
+
+  get common() {
+    return this.host.i18n.msg.common;
+  }
+
+  get format() {
+    return this.host.i18n.format;
+  }
+
+  setEditing(editing: { ideaId: string; text: string } | undefined): void {
+    this.editing = editing;
+    this.host.requestUpdate();
+  }
+
+  setMergeTarget(ideaId: string, target: string): void {
+    this.mergeTarget = { ...this.mergeTarget, [ideaId]: target };
+    this.host.requestUpdate();
+  }
+
+  async act(command: string, payload: unknown): Promise<void> {
+    await this.host.commands.run(command, payload, { success: this.t.organiser.saved });
+  }
+
+  download(format: 'json' | 'csv', table = 'results'): Promise<boolean> {
+    return this.host.commands.act(async () => downloadExport(await this.host.live.exportActivity(), format, table, this.host.i18n.language));
+  }
+
+  results(board: BoardData): TemplateResult {
+    return this.host.ranking.render(board.config);
+  }
+
+  render(board: BoardData): TemplateResult {
+    return renderOrganiser(this, board);
+  }
+}
+
+type OrganiserHost = BoardOrganiser;
+
+function renderOrganiser(host: OrganiserHost, board: BoardData): TemplateResult {
   const t = host.t.organiser;
   const { state, config, phase } = board;
   const pending = state.order.map((id) => state.ideas[id]).filter((item) => item.status === 'pending');

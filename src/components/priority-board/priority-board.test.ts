@@ -152,18 +152,22 @@ describe('osa-priority-board', () => {
       await waitUntil(() => text(el).includes('Live idea from elsewhere'), 'the new idea did not arrive', { timeout: 3000 });
     });
 
-    it('says why an action failed, in the user\'s language', async () => {
-      const { fx, el } = await board({}, { lang: 'fi' });
+    it('says why an action failed, in the user\'s language, and keeps what was written', async () => {
+      const fx = await boardFixture({});
+      // No live changes reach this element: it still shows the form after the organiser closes collecting.
+      const unsubscribed = new Proxy(fx.participant, {
+        get: (target, name, receiver) => (name === 'subscribe' ? () => () => {} : Reflect.get(target, name, receiver)),
+      });
+      const el = await mount(fx, { adapter: unsubscribed, lang: 'fi' });
       await fx.organiser.send(fx.eventId, fx.activityId, 'setPhase', { phase: 'closed' });
-      // The element has not yet reloaded: send anyway through the form state it still shows.
-      const area = shadow(el).querySelector('textarea');
-      if (area) {
-        area.value = 'Myöhästynyt idea';
-        area.dispatchEvent(new InputEvent('input'));
-        await el.updateComplete;
-        button(el, 'Lähetä idea')?.click();
-      }
-      await waitUntil(() => text(el).includes('Tämä vaihe ei ole nyt auki') || text(el).includes('Taulu on suljettu'));
+      const area = shadow(el).querySelector('textarea')!;
+      area.value = 'Myöhästynyt idea';
+      area.dispatchEvent(new InputEvent('input'));
+      await el.updateComplete;
+      button(el, 'Lähetä idea')!.click();
+      await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no error was shown');
+      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.include('Tämä vaihe ei ole nyt auki');
+      expect(shadow(el).querySelector('textarea')!.value).to.equal('Myöhästynyt idea');
     });
   });
 
@@ -288,15 +292,21 @@ describe('osa-priority-board', () => {
 
   describe('presenter', () => {
     it('shows the ranking, a chart, a QR code to join and the counters', async () => {
-      const { el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 5, duelsPerVoter: 6 }, { view: 'presenter' });
-      await waitUntil(() => shadow(el).querySelector('img[alt^="QR code"]'), 'no QR code', { timeout: 5000 });
-      expect(shadow(el).querySelector('canvas')).to.not.equal(null);
+      const { fx, el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 5, duelsPerVoter: 6 }, { view: 'presenter' });
+      const join = shadow(el).querySelector('osa-join-code')!;
+      const chart = shadow(el).querySelector('osa-chart')!;
+      await waitUntil(() => join.shadowRoot?.querySelector('img[alt^="QR code"]'), 'no QR code', { timeout: 5000 });
+      await waitUntil(() => chart.shadowRoot?.querySelector('canvas'), 'no chart', { timeout: 5000 });
+      expect(join.getAttribute('url')).to.equal('https://osallistu.example.fi/d/2026');
       // The address is shown short, as people type it; the QR code carries the whole URL.
-      expect(text(el)).to.include('osallistu.example.fi/d/2026');
-      expect(text(el)).not.to.include('https://osallistu.example.fi');
-      expect(text(el)).to.match(/\d+ participants/);
+      const joinText = join.shadowRoot!.textContent!.replace(/\s+/g, '');
+      expect(joinText).to.include('osallistu.example.fi/d/2026');
+      expect(joinText).not.to.include('https://');
+      const state = await stateOf(fx);
+      expect(text(el)).to.include(`${state.participantCount} participants`);
       expect(text(el)).to.include('6 ideas');
-      expect(text(el)).to.match(/30 votes|\d+ votes/);
+      expect(state.duelCount).to.be.greaterThan(0);
+      expect(text(el)).to.include(`${state.duelCount} votes`);
     });
   });
 
