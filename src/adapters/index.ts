@@ -30,6 +30,7 @@ export { foldChanges, changesVisibility } from './fold.js';
 export { deviceToken, DEFAULT_DEVICE_STORE } from './device.js';
 export { LocalBackend, type LocalBackendOptions } from './local/backend.js';
 export { LocalAdapter, createLocalAdapter, type LocalAdapterOptions } from './local/local-adapter.js';
+export { LazyAdapter } from './lazy.js';
 export { HttpAdapter, createHttpAdapter, apiRoot, type HttpAdapterOptions } from './http/http-adapter.js';
 export type { ReconnectPolicy } from './http/event-stream.js';
 export { CachedAdapter, withCache, type CacheOptions, type FlushReport, type OutboxEntry } from './cache.js';

@@ -6,7 +6,7 @@ import { tokens } from '../../theme/tokens.js';
 import { adapterContext, eventIdContext, identityContext } from '../../adapters/context.js';
 import { withCache } from '../../adapters/cache.js';
 import { apiRoot, createHttpAdapter } from '../../adapters/http/http-adapter.js';
-import { createLocalAdapter } from '../../adapters/local/local-adapter.js';
+import { LazyAdapter } from '../../adapters/lazy.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { eventStyles } from './event.styles.js';
 
@@ -81,7 +81,10 @@ export class OsaEvent extends OsaElement {
       const root = apiRoot(this.api);
       return pageAdapter(`http ${root}`, () => withCache(createHttpAdapter({ baseUrl: root }), { name: `osallistu-cache ${root}` }));
     }
-    if (this.adapter === 'local') return pageAdapter('local', () => createLocalAdapter({ persist: LOCAL_DATABASE, broadcast: true }));
+    if (this.adapter === 'local') {
+      // The in-page back end carries the rules of every kind: fetched only by pages that run an event locally.
+      return pageAdapter('local', () => new LazyAdapter(async () => (await import('../../adapters/local/local-adapter.js')).createLocalAdapter({ persist: LOCAL_DATABASE, broadcast: true })));
+    }
     return undefined;
   }
 

@@ -8,6 +8,7 @@ import { boardEvent, waitFor } from '../../adapters/conformance.js';
 import { createHttpAdapter, HttpAdapter } from '../../adapters/http/http-adapter.js';
 import { LocalBackend } from '../../adapters/local/backend.js';
 import { LocalAdapter } from '../../adapters/local/local-adapter.js';
+import { LazyAdapter } from '../../adapters/lazy.js';
 import { testServer } from '../../adapters/test-support.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { ActivityController } from '../../controllers/activity-controller.js';
@@ -121,12 +122,16 @@ describe('osa-event', () => {
   it('runs a persisted local event with adapter="local"', async () => {
     const el = await fixture<OsaEvent>(html`<osa-event adapter="local"></osa-event>`);
     const adapter = el.resolvedAdapter!;
-    expect(adapter).to.be.instanceOf(LocalAdapter);
-    expect((adapter as LocalAdapter).backend.options).to.include({ persist: 'osallistu-local', broadcast: true });
+    // The in-page back end is fetched on first use, not with the element.
+    expect(adapter).to.be.instanceOf(LazyAdapter);
     const created = await adapter.createEvent(boardEvent());
     el.event = created.eventId;
     el.innerHTML = '<osa-test-activity activity="ideas"></osa-test-activity>';
     await waitFor(() => child(el).live.status === 'ready', 'the child to load');
+    // Kept in this browser's IndexedDB, so a reload (or another tab) finds the event.
+    expect((await indexedDB.databases()).map((database) => database.name)).to.include('osallistu-local');
+    const other = await fixture<OsaEvent>(html`<osa-event adapter="local"></osa-event>`);
+    expect(other.resolvedAdapter, 'one local adapter per page').to.equal(adapter);
   });
 
   it('uses the http adapter with a cache for api="…", against the reference server', async () => {

@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './priority-board.js';
 import '../event/event.js';
-import type { OsaPriorityBoard } from './priority-board.component.js';
+import type { BoardView, OsaPriorityBoard } from './priority-board.component.js';
+import { runElementSuite } from '../../kit/testing/element-suite.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { withCache } from '../../adapters/cache.js';
 import { switchable } from '../../adapters/test-support.js';
@@ -35,54 +36,44 @@ async function board(options: BoardFixtureOptions, mountOptions: Parameters<type
 
 const stateOf = async (fx: BoardFixture) => (await fx.organiser.getActivity(fx.eventId, fx.activityId)).state as BoardState;
 
+const states: Array<[string, BoardFixtureOptions, ('participant' | 'organiser')?, BoardView?]> = [
+  ['collect, empty', {}],
+  ['collect with ideas and own ideas', { ideas: SAMPLE_IDEAS.slice(0, 4), ownIdeas: ['Oma idea'] }],
+  ['discussion with questions and likes', { config: { likesWhileCollecting: true, questions: [{ id: 'q1', title: 'One' }, { id: 'q2', title: 'Two' }] }, ideas: ['A', 'B'] }],
+  ['duel', { ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote' }],
+  ['upvote', { config: { mode: 'upvote', resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 4), phase: 'vote', voters: 3, likes: true }],
+  ['results', { ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 }],
+  ['results hidden', { config: { resultsVisibility: 'never' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'closed' }],
+  ['presenter', { ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 }, 'participant', 'presenter'],
+  ['organiser without key', { ideas: SAMPLE_IDEAS.slice(0, 2) }, 'participant', 'organiser'],
+  ['organiser with queue, flags and log', { config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 3), pendingIdeas: ['Vitun huono idea'] }, 'organiser', 'organiser'],
+];
+
+runElementSuite({
+  tagName: 'osa-priority-board',
+  render: ({ adapter, eventId, activityId }, lang, variant) => html`<osa-priority-board
+    .adapter=${adapter}
+    event=${eventId}
+    activity=${activityId}
+    lang=${lang}
+    view=${variant ?? 'participant'}
+    join-url="https://osallistu.example.fi/d/2026"
+  ></osa-priority-board>`,
+  states: states.map(([name, options, who = 'participant', view]) => ({
+    name,
+    variant: view,
+    target: async () => {
+      const fx = await boardFixture(options);
+      return { adapter: who === 'organiser' ? fx.organiser : fx.participant, eventId: fx.eventId, activityId: fx.activityId };
+    },
+  })),
+});
+
 describe('osa-priority-board', () => {
-  describe('accessibility in every state', () => {
-    const states: Array<[string, BoardFixtureOptions, Parameters<typeof mount>[1]?]> = [
-      ['collect, empty', {}],
-      ['collect with ideas and own ideas', { ideas: SAMPLE_IDEAS.slice(0, 4), ownIdeas: ['Oma idea'] }],
-      ['discussion with questions and likes', { config: { likesWhileCollecting: true, questions: [{ id: 'q1', title: 'One' }, { id: 'q2', title: 'Two' }] }, ideas: ['A', 'B'] }],
-      ['duel', { ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote' }],
-      ['upvote', { config: { mode: 'upvote', resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 4), phase: 'vote', voters: 3, likes: true }],
-      ['results', { ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 }],
-      ['results hidden', { config: { resultsVisibility: 'never' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'closed' }],
-      ['presenter', { ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 }, { view: 'presenter' }],
-      ['organiser without key', { ideas: SAMPLE_IDEAS.slice(0, 2) }, { view: 'organiser' }],
-    ];
-    for (const [name, options, mountOptions] of states) {
-      it(`is accessible: ${name}`, async () => {
-        const { el } = await board(options, mountOptions);
-        await expect(el).to.be.accessible();
-      });
-    }
-
-    it('is accessible in the dark colour scheme', async () => {
-      const fx = await boardFixture({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 });
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="--osa-color-scheme: dark; background: #101317">
-        <osa-priority-board .adapter=${fx.participant} event=${fx.eventId} activity=${fx.activityId} lang="en"></osa-priority-board>
-      </div>`);
-      const el = wrapper.querySelector('osa-priority-board')!;
-      await waitUntil(() => el.shadowRoot!.querySelector('ol.ranking'), 'no ranking');
-      expect(getComputedStyle(el.shadowRoot!.querySelector('.board')!).backgroundColor).to.equal('rgb(22, 25, 29)');
-      await expect(el).to.be.accessible();
-    });
-
-    it('is accessible: organiser with queue, flags and log', async () => {
-      const fx = await boardFixture({ config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 3), pendingIdeas: ['Vitun huono idea'] });
-      const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
-      expect(text(el)).to.include('Flagged words: vitun');
-      await expect(el).to.be.accessible();
-    });
-
-    it('is accessible while loading and on error', async () => {
-      const fx = await boardFixture();
-      const el = await mount(fx, { activity: 'missing' });
-      expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.include('could not be found');
-      await expect(el).to.be.accessible();
-      const pending = { getActivity: () => new Promise(() => {}), subscribe: () => () => {} } as unknown as OsaAdapter;
-      const loading = await fixture<OsaPriorityBoard>(html`<osa-priority-board .adapter=${pending} event="e" activity="a" lang="en"></osa-priority-board>`);
-      expect(text(loading)).to.include('Loading');
-      await expect(loading).to.be.accessible();
-    });
+  it('shows an organiser\'s flagged words in the moderation queue', async () => {
+    const fx = await boardFixture({ config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 3), pendingIdeas: ['Vitun huono idea'] });
+    const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
+    expect(text(el)).to.include('Flagged words: vitun');
   });
 
   describe('collecting', () => {
@@ -101,6 +92,23 @@ describe('osa-priority-board', () => {
       await waitUntil(() => shadow(el).querySelectorAll('li.idea').length > 0);
       expect(text(el)).to.include('Lisää liikuntaa');
       expect(Object.values((await stateOf(fx)).ideas).map((idea) => idea.text)).to.deep.equal(['Lisää liikuntaa']);
+    });
+
+    it('lists only the viewer\'s own ideas and likes as theirs, also when the organiser key is in the address', async () => {
+      const fx = await boardFixture({ config: { likesWhileCollecting: true }, ideas: ['Toisen idea', 'Kolmannen idea'] });
+      const others = (await stateOf(fx)).order;
+      await fx.newParticipant().send(fx.eventId, fx.activityId, 'like', { ideaId: others[0] });
+      // The organiser's device takes part too: its own idea and its own like of the second idea.
+      await fx.organiser.send(fx.eventId, fx.activityId, 'submitIdea', { text: 'Järjestäjän oma idea', force: true });
+      await fx.organiser.send(fx.eventId, fx.activityId, 'like', { ideaId: others[1] });
+      // Participant view with the key (`#key=` in the address gives osa-event the key): the snapshot holds everyone's records.
+      const el = await mount(fx, { adapter: fx.organiser });
+      expect(el.live.snapshot!.viewer.organiser).to.be.true;
+      const mineList = shadow(el).querySelector('h3 + ul.plain, h3 + p')!;
+      expect(mineList.previousElementSibling!.textContent).to.include('Your ideas');
+      expect([...mineList.querySelectorAll('li > div:first-child')].map((item) => item.textContent!.trim())).to.deep.equal(['Järjestäjän oma idea']);
+      const pressed = [...shadow(el).querySelectorAll('button[aria-pressed="true"]')].map((b) => b.getAttribute('aria-label'));
+      expect(pressed).to.deep.equal(['Like: Kolmannen idea']);
     });
 
     it('warns about a very similar idea and sends it only when asked', async () => {
@@ -354,6 +362,27 @@ describe('osa-priority-board', () => {
       await waitUntil(() => text(el).includes('This view needs the organiser key'));
       (wrapper as HTMLElement & { organiserKey?: string }).organiserKey = fx.organiserKey;
       await waitUntil(() => text(el).includes('Moderation log'), 'the board did not reload as the organiser');
+    });
+
+    it('shows a participant on a device where the organiser view was open only the participant\'s view, offline too', async () => {
+      const fx = await boardFixture({ config: { resultsVisibility: 'never' }, ideas: SAMPLE_IDEAS.slice(0, 4), phase: 'closed', voters: 4, duelsPerVoter: 6 });
+      const { adapter: device, network } = switchable(fx.newParticipant());
+      const cached = withCache(device, { name: `board-identity-${Date.now()}` });
+      const wrapper = await fixture<HTMLElement & { organiserKey?: string }>(html`<osa-event .adapter=${cached} event=${fx.eventId} lang="en" .organiserKey=${fx.organiserKey}>
+        <osa-priority-board activity=${fx.activityId}></osa-priority-board>
+      </osa-event>`);
+      const el = wrapper.querySelector('osa-priority-board')!;
+      await waitUntil(() => shadow(el).querySelectorAll('ol.ranking li').length === 4, 'the organiser does not see the ranking');
+      network.offline = true;
+      wrapper.organiserKey = undefined;
+      await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'the participant was not told that the board cannot load offline');
+      expect(shadow(el).querySelectorAll('ol.ranking li').length, 'the organiser\'s ranking stays hidden').to.equal(0);
+      expect(text(el)).not.to.include(SAMPLE_IDEAS[0]);
+      network.offline = false;
+      button(el, 'Try again')!.click();
+      await waitUntil(() => text(el).includes('This board is closed'), 'the participant view did not load');
+      expect(shadow(el).querySelectorAll('ol.ranking li').length).to.equal(0);
+      cached.close();
     });
 
     it('asks for the organiser key when it is missing', async () => {
