@@ -4,7 +4,7 @@ import { EventLedger } from '../ledger.js';
 import type { CommandContext, Viewer } from '../activity.js';
 import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
-import { boardResults, duelTally, resultsVisible, type BoardConfig, type BoardState, type SubmitResult } from './board.js';
+import { boardMine, boardResults, duelTally, resultsVisible, type BoardConfig, type BoardState, type SubmitResult } from './board.js';
 import { flaggedWords } from './profanity.js';
 
 /** An event with one board, and a helper that runs commands the way every store does: plan, record, apply. */
@@ -142,6 +142,35 @@ describe('board: duels', () => {
       assert.ok(!(pair.includes('i1') && pair.includes('i2')), 'own ideas against each other');
       run(person('p1'), 'vote', { a: pair[0], b: pair[1], choice: 'tie' });
     }
+  });
+
+  test('a vote answers with the next pair, issued to the voter and never the pair just answered', () => {
+    const { run, person, view } = boardWithIdeas(4);
+    const voter = person('one-trip');
+    const seen = new Set<string>();
+    let { pair } = run(voter, 'nextPair', {}) as { pair: [string, string] | null };
+    while (pair) {
+      const key = [...pair].sort().join('|');
+      assert.ok(!seen.has(key), `pair ${key} offered twice`);
+      seen.add(key);
+      const answer = run(voter, 'vote', { a: pair[0], b: pair[1], choice: 'b' }) as { pair: [string, string] | null; done: number };
+      assert.equal(answer.done, seen.size);
+      // What the voter's own view holds is the pair the answer names (the element shows it from there).
+      assert.deepEqual(boardMine(view(voter), voter).pair ?? null, answer.pair);
+      if (answer.pair) assert.deepEqual((run(voter, 'nextPair', {}) as { pair: [string, string] }).pair, answer.pair, 'asking again gives the same pair');
+      pair = answer.pair;
+    }
+    assert.equal(seen.size, 6, 'all 6 pairs of 4 ideas, one round trip each');
+  });
+
+  test('changing an earlier answer keeps the pair issued meanwhile', () => {
+    const { run, person } = boardWithIdeas(5);
+    const voter = person('changer');
+    const first = (run(voter, 'nextPair', {}) as { pair: [string, string] }).pair;
+    const { pair: second } = run(voter, 'vote', { a: first[0], b: first[1], choice: 'a' }) as { pair: [string, string] };
+    const changed = run(voter, 'vote', { a: first[0], b: first[1], choice: 'b' }) as { pair: [string, string]; done: number };
+    assert.deepEqual(changed.pair, second);
+    assert.equal(changed.done, 1);
   });
 
   test('asking again returns the same unanswered pair', () => {

@@ -19,7 +19,7 @@
  */
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import type { Language } from '../../i18n/languages.js';
+import { LANGUAGES, type Language } from '../../core/protocol.js';
 
 /** What the suite asks of the element: the native form-control API (an `OsaFormControl` has it). */
 export interface FormControlElement extends HTMLElement {
@@ -368,7 +368,7 @@ export const formControlChecks = {
     needsRequired: true,
     async run(options) {
       const messages = new Map<Language, string>();
-      for (const lang of ['fi', 'sv', 'en'] as const) {
+      for (const lang of LANGUAGES) {
         const { element } = await renderInForm(options, { required: true, lang });
         expect(element.validationMessage, `the ${lang} validation message`).not.to.equal('');
         messages.set(lang, element.validationMessage);
