@@ -5,7 +5,35 @@ import manifest from '../custom-elements.json';
 // Controls and docs for every element come from the generated manifest.
 setCustomElementsManifest(manifest);
 
+type ArgTypesEnhancer = NonNullable<Preview['argTypesEnhancers']>[number];
+type ArgType = ReturnType<ArgTypesEnhancer>[string];
+
+/** A type as the manifest writes it (`'participant' | 'presenter'`, `string | undefined`) as Storybook reads types. */
+function storybookType(text: string): ArgType['type'] {
+  const parts = text
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== 'undefined' && part !== 'null');
+  if (parts.length > 0 && parts.every((part) => /^'[^']*'$/.test(part))) return { name: 'enum', value: parts.map((part) => part.slice(1, -1)) };
+  if (parts.length === 1 && (parts[0] === 'string' || parts[0] === 'number' || parts[0] === 'boolean')) return { name: parts[0] };
+  return undefined;
+}
+
+/**
+ * Controls from the manifest's types: an attribute that takes one of some strings gets a choice of
+ * them, an optional one (`T | undefined`) the control of `T`. A story's own control still wins.
+ */
+const controlsFromManifestTypes: ArgTypesEnhancer = ({ argTypes }) =>
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => {
+      const text = typeof argType.type === 'object' ? argType.type.name : argType.type;
+      const type = argType.control === undefined && typeof text === 'string' ? storybookType(text) : undefined;
+      return [name, type ? { ...argType, type } : argType];
+    }),
+  );
+
 const preview: Preview = {
+  argTypesEnhancers: [controlsFromManifestTypes],
   globalTypes: {
     lang: {
       description: 'Language of the elements',

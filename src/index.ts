@@ -1,6 +1,8 @@
 /**
  * osallistu: embeddable web components for participatory events.
- * Importing this module defines every element; import an element's own entry to load only that one.
+ * Importing this module defines every element; import an element's own entry
+ * (`osallistu/<name>.js`) to load only that one, or `osallistu/loader.js` to define each element
+ * when it first appears in the page.
  */
 export { OsaElement } from './base/osa-element.js';
 export { defineElement } from './base/define.js';
@@ -12,5 +14,7 @@ export { tokens } from './theme/tokens.js';
 export { AnnouncerController } from './controllers/announcer.js';
 export { RovingTabindexController } from './controllers/roving-tabindex.js';
 export * from './adapters/index.js';
+export * from './components/chart/chart.js';
 export * from './components/event/event.js';
+export * from './components/join-code/join-code.js';
 export * from './components/priority-board/priority-board.js';

@@ -31,7 +31,6 @@ const meta: Meta<Args> = {
   title: 'Elements/osa-priority-board',
   component: 'osa-priority-board',
   args: { view: 'participant' },
-  argTypes: { view: { control: 'inline-radio', options: ['participant', 'presenter', 'organiser'] } },
   parameters: {
     docs: {
       description: {

@@ -49,11 +49,6 @@ export async function insertEvent(sql: Sql, event: { id: string; title: Localize
   return rows.length > 0;
 }
 
-export async function listEventIds(sql: Sql): Promise<string[]> {
-  const rows = await sql.query<{ id: string }>('SELECT id FROM events ORDER BY created_at, id');
-  return rows.map((row) => row.id);
-}
-
 export async function insertActivities(sql: Sql, eventId: string, definitions: ActivityDefinition[]): Promise<void> {
   if (definitions.length === 0) return;
   const rows = definitions.map((definition, position) => ({ id: definition.id, position, definition }));
