@@ -4,6 +4,7 @@
  */
 import type { ActivityDefinition } from '../../src/core/event.js';
 import type { Audience, Change, LocalizedText } from '../../src/core/activity.js';
+import type { Language } from '../../src/core/protocol.js';
 import { toNumber, type Sql } from './store.js';
 
 export const CHANGES_CHANNEL = 'osa_changes';
@@ -11,7 +12,7 @@ export const CHANGES_CHANNEL = 'osa_changes';
 export interface EventRow {
   id: string;
   title: LocalizedText;
-  languages: Array<'fi' | 'sv' | 'en'>;
+  languages: Language[];
   seq: number;
 }
 
