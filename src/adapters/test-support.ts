@@ -22,15 +22,18 @@ export async function testServer(): Promise<TestServer> {
 
 const NETWORK_CALLS = new Set(['createEvent', 'getEvent', 'getActivity', 'send', 'exportActivity', 'whoami']);
 
-/** Wraps an adapter so that a test can cut it off: while `offline`, every network call fails as `offline`. */
-export function switchable<A extends OsaAdapter>(inner: A): { adapter: A; network: { offline: boolean } } {
+/**
+ * Wraps an adapter so that a test can cut it off: while `offline`, every network call fails as
+ * `offline` (or with the error `failure` makes, to break the back end in another way).
+ */
+export function switchable<A extends OsaAdapter>(inner: A, failure: () => Error = () => new OsaError('offline', 'The test cut the network.')): { adapter: A; network: { offline: boolean } } {
   const network = { offline: false };
   const adapter = new Proxy(inner, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        if (network.offline && NETWORK_CALLS.has(String(property))) return Promise.reject(new OsaError('offline', 'The test cut the network.'));
+        if (network.offline && NETWORK_CALLS.has(String(property))) return Promise.reject(failure());
         return (value as (...input: unknown[]) => unknown).apply(target, args);
       };
     },

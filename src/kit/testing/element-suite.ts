@@ -21,9 +21,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { withCache } from '../../adapters/cache.js';
+import { switchable } from '../../adapters/test-support.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { LANGUAGES, type Language } from '../../core/protocol.js';
-import { OsaError } from '../../core/errors.js';
 import { randomKey } from '../../core/idempotency.js';
 import { translations } from '../../i18n/localize.js';
 
@@ -48,24 +48,6 @@ export interface ElementSuiteOptions {
   render(target: ActivityTarget, lang: Language, variant?: string): TemplateResult;
   /** Every state the element shows for its kind; the first is used for the generic checks. */
   states: ElementState[];
-}
-
-const NETWORK_CALLS = new Set(['createEvent', 'getEvent', 'getActivity', 'send', 'exportActivity', 'whoami']);
-
-/** An adapter whose network calls all fail with `error` while `network.down` is true. */
-function failing(inner: OsaAdapter, error: () => Error): { adapter: OsaAdapter; network: { down: boolean } } {
-  const network = { down: true };
-  const adapter = new Proxy(inner, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (network.down && NETWORK_CALLS.has(String(property))) return Promise.reject(error());
-        return (value as (...input: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { adapter, network };
 }
 
 const shadowText = (element: Element): string => (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -140,11 +122,12 @@ export function runElementSuite(options: ElementSuiteOptions): void {
 
       it('says there is no connection when nothing is cached, and loads after "try again"', async () => {
         const target = await first.target();
-        const { adapter, network } = failing(target.adapter, () => new OsaError('offline', 'The test cut the network.'));
+        const { adapter, network } = switchable(target.adapter);
+        network.offline = true;
         const element = await fixture<HTMLElement>(options.render({ ...target, adapter }, 'fi', first.variant));
         expect((await alertOf(element)).textContent).to.include(translations.fi.errors.offline);
         await expect(element).to.be.accessible();
-        network.down = false;
+        network.offline = false;
         retryButton(element, 'fi')!.click();
         await loaded(element, options.tagName);
         await waitUntil(() => !element.shadowRoot!.querySelector('[role="alert"]'), 'the error stayed after the network returned');
@@ -152,14 +135,13 @@ export function runElementSuite(options: ElementSuiteOptions): void {
 
       it('shows the cached view with the offline notice when the network is down', async () => {
         const target = await first.target();
-        const { adapter, network } = failing(target.adapter, () => new OsaError('offline', 'The test cut the network.'));
-        network.down = false;
+        const { adapter, network } = switchable(target.adapter);
         const cached = withCache(adapter, { name: `element-suite-${randomKey(6)}` });
         try {
           const online = await mount(options, { ...target, adapter: cached }, 'fi', first.variant);
           const seen = shadowText(online);
           online.remove();
-          network.down = true;
+          network.offline = true;
           const element = await fixture<HTMLElement>(options.render({ ...target, adapter: cached }, 'fi', first.variant));
           await waitUntil(() => shadowText(element).includes(translations.fi.common.offline), 'no offline notice');
           expect(element.shadowRoot!.querySelector('[role="alert"]'), 'the cached view, not an error').to.equal(null);
@@ -172,7 +154,8 @@ export function runElementSuite(options: ElementSuiteOptions): void {
 
       it('says something went wrong, in the user\'s language, for any other failure', async () => {
         const target = await first.target();
-        const { adapter } = failing(target.adapter, () => new Error('The test broke the back end.'));
+        const { adapter, network } = switchable(target.adapter, () => new Error('The test broke the back end.'));
+        network.offline = true;
         const element = await fixture<HTMLElement>(options.render({ ...target, adapter }, 'sv', first.variant));
         expect((await alertOf(element)).textContent).to.include(translations.sv.errors.unknown);
       });
