@@ -87,6 +87,8 @@ export type AnyKindView = KindView<any, any>;
  */
 export interface ActivityKind<S, C, Commands extends Record<string, CommandSpec<S, C, never, unknown>>> extends KindView<S, C> {
   configSchema: Schema;
+  /** Checks what the schema cannot say (unique ids, references between fields); throws an `invalid` OsaError naming the field. */
+  checkConfig?(config: C): void;
   defaultConfig: C;
   initialState(config: C): S;
   commands: Commands;
@@ -137,7 +139,9 @@ export function isVisible(kind: AnyKind, change: Change, activity: ActivityRecor
 /** Merges a partial configuration over the kind's defaults and checks it. */
 export function resolveConfig<C>(kind: AnyKind, config: unknown): C {
   const merged = { ...kind.defaultConfig, ...((config as object | undefined) ?? {}) };
-  return assertValid<C>(kind.configSchema, merged, 'config');
+  const valid = assertValid<C>(kind.configSchema, merged, 'config');
+  kind.checkConfig?.(valid);
+  return valid;
 }
 
 export function createActivity(kind: AnyKind, definition: { id: string; title?: LocalizedText; config?: unknown; phase?: string }): ActivityRecord {

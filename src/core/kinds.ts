@@ -1,6 +1,7 @@
 import type { AnyKind, CommandSpec } from './activity.js';
 import { OsaError } from './errors.js';
 import { boardKind } from './board/board.js';
+import { workshopsKind } from './workshops/workshops.js';
 import { registerKindView } from './kind-views.js';
 
 /**
@@ -9,6 +10,7 @@ import { registerKindView } from './kind-views.js';
  */
 export const KINDS = {
   board: boardKind,
+  workshops: workshopsKind,
 } as const satisfies Record<string, AnyKind>;
 
 for (const kind of Object.values(KINDS)) registerKindView(kind);

@@ -1,0 +1,440 @@
+import type { ActivityKind, ActivityRecord, ChangeDraft, CommandContext, CommandSpec } from '../activity.js';
+import { OsaError } from '../errors.js';
+import { localizedTextSchema, SLUG_PATTERN } from '../event.js';
+import type { ExportTables } from '../protocol.js';
+import type { Schema } from '../validate.js';
+import { allocate, firstComeFirstServed, type AllocationObjective, type AllocationParticipant, type AllocationResult } from './allocation.js';
+import {
+  initialWorkshopsState,
+  workshopsView,
+  type AllocationPreview,
+  type Seat,
+  type Workshop,
+  type WorkshopsConfig,
+  type WorkshopsState,
+} from './workshops.view.js';
+
+export * from './workshops.view.js';
+
+/**
+ * The rules of the workshop picker: claims and waitlists (first come), rankings and the
+ * organiser's allocation (ranked), moves and locks. Capacity is never exceeded: every command that
+ * seats someone checks the seats held in the same plan that records the seat, and every store
+ * runs one plan at a time per event.
+ */
+
+const idSchema: Schema = { type: 'string', pattern: SLUG_PATTERN };
+const text = (maxLength: number): Schema => ({ type: 'string', minLength: 1, maxLength });
+
+const workshopSchema: Schema = {
+  type: 'object',
+  properties: {
+    id: idSchema,
+    title: localizedTextSchema,
+    description: {
+      anyOf: [
+        { type: 'string', maxLength: 2000 },
+        { type: 'object', properties: { fi: text(2000), sv: text(2000), en: text(2000) }, additionalProperties: false },
+      ],
+    },
+    theme: text(80),
+    level: text(80),
+    slot: idSchema,
+    place: text(200),
+    link: { type: 'string', minLength: 1, maxLength: 500, pattern: '^https?://' },
+    facilitator: text(200),
+    capacity: { type: 'integer', minimum: 0, maximum: 100000 },
+    minimum: { type: 'integer', minimum: 0, maximum: 100000 },
+  },
+  required: ['id', 'title', 'slot', 'capacity'],
+  additionalProperties: false,
+};
+
+const configSchema: Schema = {
+  type: 'object',
+  properties: {
+    mode: { type: 'string', enum: ['firstCome', 'ranked'] },
+    slots: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: { id: idSchema, title: localizedTextSchema, start: text(40), end: text(40) },
+        required: ['id', 'title'],
+        additionalProperties: false,
+      },
+    },
+    workshops: { type: 'array', items: workshopSchema, maxItems: 500 },
+    choicesPerSlot: { type: 'integer', minimum: 1, maximum: 10 },
+    objective: { type: 'string', enum: ['sum', 'fair', 'rankMaximal'] },
+  },
+  required: ['mode', 'slots', 'workshops', 'choicesPerSlot'],
+  additionalProperties: false,
+};
+
+export const DEFAULT_WORKSHOPS_CONFIG: WorkshopsConfig = {
+  mode: 'firstCome',
+  slots: [],
+  workshops: [],
+  choicesPerSlot: 5,
+  objective: 'sum',
+};
+
+function requireParticipant(context: CommandContext): string {
+  if (context.participant === undefined) throw new OsaError('forbidden', 'This needs a participant.');
+  return context.participant;
+}
+
+function workshopOf(config: WorkshopsConfig, id: string, field = 'workshop'): Workshop {
+  const found = config.workshops.find((workshop) => workshop.id === id);
+  if (!found) throw new OsaError('not_found', `There is no workshop "${id}".`, { field });
+  return found;
+}
+
+/**
+ * The seats a command changes, on top of the state (which a plan never mutates): every change is
+ * recorded as a change draft, and `finish` adds the public counts, the organiser's waitlists and
+ * the new positions of everyone whose place in a line moved.
+ */
+class SeatPlan {
+  readonly changes: ChangeDraft[] = [];
+  private readonly seats = new Map<string, Record<string, Seat>>();
+  private readonly lines = new Map<string, string[]>();
+  private readonly held = new Map<string, number>();
+
+  constructor(
+    private readonly state: WorkshopsState,
+    private readonly config: WorkshopsConfig,
+  ) {}
+
+  seatsOf(participant: string): Record<string, Seat> {
+    let seats = this.seats.get(participant);
+    if (!seats) this.seats.set(participant, (seats = { ...(this.state.participants[participant]?.seats ?? {}) }));
+    return seats;
+  }
+
+  line(workshop: string): string[] {
+    let line = this.lines.get(workshop);
+    if (!line) this.lines.set(workshop, (line = [...(this.state.waitlists[workshop] ?? [])]));
+    return line;
+  }
+
+  heldIn(workshop: string): number {
+    return this.held.get(workshop) ?? this.state.counts[workshop]?.held ?? 0;
+  }
+
+  private setSeat(participant: string, slot: string, seat: Seat | null): void {
+    const seats = this.seatsOf(participant);
+    if (seat === null) delete seats[slot];
+    else seats[slot] = seat;
+    this.changes.push({ type: 'seat', data: { slot, seat }, audience: `participant:${participant}` });
+  }
+
+  /** Seats `participant` in `workshop`, or puts them in its line when it is full (unless `lineWhenFull` is false: then refused). */
+  place(participant: string, workshop: Workshop, status: 'confirmed' | 'assigned', extra: Pick<Seat, 'rank' | 'locked'> = {}, lineWhenFull = true): Seat {
+    if (this.heldIn(workshop.id) < workshop.capacity) {
+      this.held.set(workshop.id, this.heldIn(workshop.id) + 1);
+      const seat: Seat = { workshop: workshop.id, status, ...extra };
+      this.setSeat(participant, workshop.slot, seat);
+      return seat;
+    }
+    if (!lineWhenFull) throw new OsaError('full', `The workshop "${workshop.id}" is full.`, { field: 'workshop' });
+    const line = this.line(workshop.id);
+    line.push(participant);
+    const seat: Seat = { workshop: workshop.id, status: 'waitlisted', position: line.length };
+    this.setSeat(participant, workshop.slot, seat);
+    return seat;
+  }
+
+  /** Frees `participant`'s place in `slot`; a freed seat goes to the first in line at once. */
+  remove(participant: string, slot: string): void {
+    const seat = this.seatsOf(participant)[slot];
+    if (!seat) return;
+    this.setSeat(participant, slot, null);
+    if (seat.status === 'waitlisted') {
+      const line = this.line(seat.workshop);
+      line.splice(line.indexOf(participant), 1);
+      return;
+    }
+    this.held.set(seat.workshop, this.heldIn(seat.workshop) - 1);
+    const next = this.line(seat.workshop).shift();
+    if (next !== undefined) {
+      this.held.set(seat.workshop, this.heldIn(seat.workshop) + 1);
+      this.setSeat(next, slot, { workshop: seat.workshop, status: 'confirmed' });
+    }
+  }
+
+  finish(): ChangeDraft[] {
+    const touched = new Set([...this.held.keys(), ...this.lines.keys()]);
+    for (const [workshop, line] of this.lines) {
+      this.changes.push({ type: 'waitlist', data: { workshop, order: line }, audience: 'organiser' });
+      // Everyone still in line whose position changed is told their new one.
+      const { slot } = workshopOf(this.config, workshop);
+      line.forEach((participant, index) => {
+        const seat = this.seatsOf(participant)[slot];
+        if (seat?.status === 'waitlisted' && seat.position !== index + 1) this.setSeat(participant, slot, { ...seat, position: index + 1 });
+      });
+    }
+    for (const workshop of touched) {
+      this.changes.push({ type: 'count', data: { workshop, held: this.heldIn(workshop), waiting: this.line(workshop).length }, audience: 'public' });
+    }
+    return this.changes;
+  }
+}
+
+const claim: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string }, Seat> = {
+  input: { type: 'object', properties: { workshop: idSchema }, required: ['workshop'], additionalProperties: false },
+  phases: ['open'],
+  run(activity, payload, context) {
+    const participant = requireParticipant(context);
+    const { state, config } = activity;
+    if (config.mode === 'ranked' && state.publishedAt === undefined) {
+      throw new OsaError('phase_closed', 'Seats are allocated from rankings: rank the workshops instead.');
+    }
+    const workshop = workshopOf(config, payload.workshop);
+    const plan = new SeatPlan(state, config);
+    const current = plan.seatsOf(participant)[workshop.slot];
+    if (current?.workshop === workshop.id) return { result: current, changes: [] };
+    if (current) {
+      throw new OsaError('invalid', `You already have the workshop "${current.workshop}" in this time slot: cancel it first.`, {
+        field: 'workshop',
+        reason: { kind: 'notAllowed' },
+      });
+    }
+    const seat = plan.place(participant, workshop, 'confirmed');
+    return { result: seat, changes: plan.finish() };
+  },
+};
+
+const cancel: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string }, { cancelled: boolean }> = {
+  input: { type: 'object', properties: { workshop: idSchema }, required: ['workshop'], additionalProperties: false },
+  phases: ['open'],
+  run(activity, payload, context) {
+    const participant = requireParticipant(context);
+    const { state, config } = activity;
+    const workshop = workshopOf(config, payload.workshop);
+    const plan = new SeatPlan(state, config);
+    const seat = plan.seatsOf(participant)[workshop.slot];
+    if (seat?.workshop !== workshop.id) return { result: { cancelled: false }, changes: [] };
+    if (seat.locked) throw new OsaError('forbidden', 'The organiser fixed this workshop for you; ask them to change it.');
+    plan.remove(participant, workshop.slot);
+    return { result: { cancelled: true }, changes: plan.finish() };
+  },
+};
+
+const rank: CommandSpec<WorkshopsState, WorkshopsConfig, { choices: string[] }, { ranking: Record<string, string[]> }> = {
+  input: { type: 'object', properties: { choices: { type: 'array', items: idSchema, maxItems: 200, uniqueItems: true } }, required: ['choices'], additionalProperties: false },
+  phases: ['open'],
+  run(activity, payload, context) {
+    const participant = requireParticipant(context);
+    const { state, config } = activity;
+    if (config.mode !== 'ranked') throw new OsaError('phase_closed', 'Seats are claimed first come, first served here: claim a workshop instead.');
+    if (state.publishedAt !== undefined) throw new OsaError('phase_closed', 'The seats have been allocated: rankings can no longer change.');
+    const ranking: Record<string, string[]> = {};
+    payload.choices.forEach((id, index) => {
+      const workshop = workshopOf(config, id, `choices.${index}`);
+      const list = (ranking[workshop.slot] ??= []);
+      if (list.length >= config.choicesPerSlot) {
+        throw new OsaError('invalid', `Rank at most ${config.choicesPerSlot} workshops per time slot.`, {
+          field: 'choices',
+          reason: { kind: 'tooMany', limit: config.choicesPerSlot },
+        });
+      }
+      list.push(id);
+    });
+    const before = state.participants[participant]?.ranking ?? {};
+    const wasRanked = Object.keys(before).length > 0;
+    const isRanked = Object.keys(ranking).length > 0;
+    const changes: ChangeDraft[] = [{ type: 'ranking', data: { ranking }, audience: `participant:${participant}` }];
+    if (wasRanked !== isRanked) changes.push({ type: 'ranked-count', data: { count: state.rankedCount + (isRanked ? 1 : -1) }, audience: 'public' });
+    return { result: { ranking }, changes };
+  },
+};
+
+/** The allocation of the current rankings, keeping published seats where it can and locked seats always. */
+function runAllocation(state: WorkshopsState, config: WorkshopsConfig, objective: AllocationObjective, seed: number): { result: AllocationResult; firstCome: AllocationResult } {
+  const participants: AllocationParticipant[] = Object.entries(state.participants)
+    .filter(([, record]) => Object.keys(record.ranking).length > 0 || Object.keys(record.seats).length > 0)
+    .map(([id, record]) => {
+      const current: Record<string, string> = {};
+      const locked: Record<string, string> = {};
+      for (const [slot, seat] of Object.entries(record.seats)) {
+        if (seat.status === 'waitlisted') continue;
+        if (seat.locked) locked[slot] = seat.workshop;
+        else current[slot] = seat.workshop;
+      }
+      return { id, choices: Object.values(record.ranking).flat(), current, locked };
+    });
+  const input = { workshops: config.workshops.map(({ id, slot, capacity }) => ({ id, slot, capacity })), participants, objective, seed };
+  const order = participants.map((participant) => participant.id);
+  // First come, first served on the same preferences, in a lottery order (for the comparison).
+  for (let index = order.length - 1; index > 0; index -= 1) {
+    const other = (seed + index * 2654435761) % (index + 1);
+    [order[index], order[other]] = [order[other], order[index]];
+  }
+  return { result: allocate(input), firstCome: firstComeFirstServed({ ...input, participants: participants.map((entry) => ({ ...entry, current: undefined, locked: undefined })) }, order) };
+}
+
+const allocateCommand: CommandSpec<WorkshopsState, WorkshopsConfig, { objective?: AllocationObjective; seed?: number }, Omit<AllocationPreview, 'assignments'>> = {
+  input: {
+    type: 'object',
+    properties: { objective: { type: 'string', enum: ['sum', 'fair', 'rankMaximal'] }, seed: { type: 'integer', minimum: 0, maximum: 4294967295 } },
+    additionalProperties: false,
+  },
+  organiser: true,
+  run(activity, payload, context) {
+    const { state, config } = activity;
+    if (config.mode !== 'ranked') throw new OsaError('phase_closed', 'Allocation is for ranked registration.');
+    const objective = payload.objective ?? config.objective;
+    const seed = payload.seed ?? Math.floor(context.random.next() * 4294967295);
+    const { result, firstCome } = runAllocation(state, config, objective, seed);
+    const assignments: AllocationPreview['assignments'] = {};
+    const seated = new Map<string, number>();
+    for (const entry of result.assignments) {
+      (assignments[entry.participant] ??= {})[entry.slot] = { workshop: entry.workshop, rank: entry.rank };
+      if (entry.workshop !== null) seated.set(entry.workshop, (seated.get(entry.workshop) ?? 0) + 1);
+    }
+    const belowMinimum = config.workshops
+      .filter((workshop) => workshop.minimum !== undefined && (seated.get(workshop.id) ?? 0) < workshop.minimum)
+      .map((workshop) => ({ workshop: workshop.id, seated: seated.get(workshop.id) ?? 0, minimum: workshop.minimum! }));
+    const preview: AllocationPreview = {
+      objective,
+      profile: result.profile,
+      outside: result.outside,
+      unseated: result.unseated,
+      moved: result.moved,
+      firstCome: { profile: firstCome.profile, outside: firstCome.outside, unseated: firstCome.unseated },
+      assignments,
+      belowMinimum,
+      at: context.now,
+    };
+    const { assignments: _assignments, ...summary } = preview;
+    return { result: summary, changes: [{ type: 'preview', data: { preview }, audience: 'organiser' }] };
+  },
+};
+
+const publishAllocation: CommandSpec<WorkshopsState, WorkshopsConfig, Record<string, never>, { published: number }> = {
+  input: { type: 'object', properties: {}, additionalProperties: false },
+  organiser: true,
+  run(activity, _payload, context) {
+    const { state, config } = activity;
+    const preview = state.preview;
+    if (!preview) throw new OsaError('invalid', 'Run the allocation first, then publish its preview.', { field: 'preview', reason: { kind: 'required' } });
+    const plan = new SeatPlan(state, config);
+    let published = 0;
+    // Everyone leaves their old seat first, so that moves between full workshops succeed.
+    for (const [participant, slots] of Object.entries(preview.assignments)) {
+      for (const [slot, target] of Object.entries(slots)) {
+        const seat = plan.seatsOf(participant)[slot];
+        if (seat && !seat.locked && seat.workshop !== target.workshop) plan.remove(participant, slot);
+      }
+    }
+    for (const [participant, slots] of Object.entries(preview.assignments)) {
+      for (const [slot, target] of Object.entries(slots)) {
+        const seat = plan.seatsOf(participant)[slot];
+        if (target.workshop === null || seat?.locked) continue;
+        if (seat?.workshop === target.workshop && seat.status !== 'waitlisted') continue;
+        if (seat) plan.remove(participant, slot);
+        plan.place(participant, workshopOf(config, target.workshop), 'assigned', target.rank === null ? {} : { rank: target.rank }, false);
+        published += 1;
+      }
+    }
+    return { result: { published }, changes: [...plan.finish(), { type: 'published', data: { at: context.now }, audience: 'public' }] };
+  },
+};
+
+const move: CommandSpec<WorkshopsState, WorkshopsConfig, { participant: string; workshop: string; lock?: boolean }, Seat> = {
+  input: {
+    type: 'object',
+    properties: { participant: { type: 'string', minLength: 1, maxLength: 64 }, workshop: idSchema, lock: { type: 'boolean' } },
+    required: ['participant', 'workshop'],
+    additionalProperties: false,
+  },
+  organiser: true,
+  run(activity, payload) {
+    const { state, config } = activity;
+    if (!Object.hasOwn(state.participants, payload.participant)) throw new OsaError('not_found', `There is no participant "${payload.participant}".`, { field: 'participant' });
+    const workshop = workshopOf(config, payload.workshop);
+    const plan = new SeatPlan(state, config);
+    const current = plan.seatsOf(payload.participant)[workshop.slot];
+    if (current?.workshop === workshop.id && current.status !== 'waitlisted') {
+      const seat: Seat = { ...current, locked: payload.lock ?? current.locked };
+      return { result: seat, changes: [{ type: 'seat', data: { slot: workshop.slot, seat }, audience: `participant:${payload.participant}` }] };
+    }
+    plan.remove(payload.participant, workshop.slot);
+    const status = config.mode === 'ranked' && state.publishedAt !== undefined ? 'assigned' : 'confirmed';
+    const choice = state.participants[payload.participant].ranking[workshop.slot]?.indexOf(workshop.id) ?? -1;
+    // The organiser moves someone only into a free seat: a room is never overbooked.
+    const seat = plan.place(payload.participant, workshop, status, { ...(choice >= 0 && status === 'assigned' ? { rank: choice + 1 } : {}), ...(payload.lock ? { locked: true } : {}) }, false);
+    return { result: seat, changes: plan.finish() };
+  },
+};
+
+function exportTables(activity: ActivityRecord<WorkshopsState, WorkshopsConfig>): ExportTables {
+  const { state, config } = activity;
+  // Participants are numbered in order of first appearance: the export never carries device ids.
+  const pseudonyms = new Map(Object.keys(state.participants).map((id, index) => [id, `p${index + 1}`]));
+  const registrations = Object.entries(state.participants).flatMap(([participant, record]) =>
+    Object.entries(record.seats).map(([slot, seat]) => {
+      const choice = record.ranking[slot]?.indexOf(seat.workshop) ?? -1;
+      return {
+        participant: pseudonyms.get(participant)!,
+        workshop: seat.workshop,
+        slot,
+        status: seat.status,
+        position: seat.status === 'waitlisted' ? (seat.position ?? null) : null,
+        rank: seat.rank ?? (choice >= 0 ? choice + 1 : null),
+        locked: seat.locked === true,
+      };
+    }),
+  );
+  const workshops = config.workshops.map((workshop) => ({
+    workshop: workshop.id,
+    slot: workshop.slot,
+    capacity: workshop.capacity,
+    held: state.counts[workshop.id]?.held ?? 0,
+    waiting: state.counts[workshop.id]?.waiting ?? 0,
+    minimum: workshop.minimum ?? null,
+  }));
+  const rankings = Object.entries(state.participants).flatMap(([participant, record]) =>
+    Object.values(record.ranking).flatMap((choices) => choices.map((workshop, index) => ({ participant: pseudonyms.get(participant)!, workshop, choice: index + 1 }))),
+  );
+  return { registrations, workshops, rankings };
+}
+
+/** What the schema cannot say: ids are unique and every workshop is in a declared slot. */
+function checkConfig(config: WorkshopsConfig): void {
+  const slots = new Set<string>();
+  config.slots.forEach((slot, index) => {
+    if (slots.has(slot.id)) throw new OsaError('invalid', `Two time slots have the id "${slot.id}".`, { field: `config.slots.${index}.id`, reason: { kind: 'notAllowed' } });
+    slots.add(slot.id);
+  });
+  const ids = new Set<string>();
+  config.workshops.forEach((workshop, index) => {
+    if (ids.has(workshop.id)) throw new OsaError('invalid', `Two workshops have the id "${workshop.id}".`, { field: `config.workshops.${index}.id`, reason: { kind: 'notAllowed' } });
+    ids.add(workshop.id);
+    if (!slots.has(workshop.slot)) {
+      throw new OsaError('invalid', `The workshop "${workshop.id}" is in the time slot "${workshop.slot}", which is not among the slots.`, {
+        field: `config.workshops.${index}.slot`,
+        reason: { kind: 'notAllowed' },
+      });
+    }
+  });
+}
+
+export const workshopsKind = {
+  ...workshopsView,
+  configSchema,
+  checkConfig,
+  defaultConfig: DEFAULT_WORKSHOPS_CONFIG,
+  initialState: initialWorkshopsState,
+  exportTables,
+  commands: {
+    claim,
+    cancel,
+    rank,
+    allocate: allocateCommand,
+    publishAllocation,
+    move,
+  },
+} satisfies ActivityKind<WorkshopsState, WorkshopsConfig, Record<string, CommandSpec<WorkshopsState, WorkshopsConfig, never, unknown>>>;
