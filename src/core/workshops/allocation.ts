@@ -138,7 +138,7 @@ function allocateSlot(
 }
 
 /**
- * One slot as a flow: source → each participant (1) → their choices (cost by rank), or (when
+ * One slot as a flow: one unit from each participant → their choices (cost by rank), or (when
  * `outside`) → "elsewhere" (the rank after their list) → any workshop, or → straight to the sink
  * (no seat); each workshop → sink (its free seats). Choices ranked worse than `bound` are left out.
  */
@@ -156,10 +156,9 @@ function solve(
   // from the worst (outside the list first), so the fewest people get the worst rank.
   const objectiveWidth = objective === 'sum' ? 1 : longest + 1;
   const width = objectiveWidth + 2;
-  const source = 0;
-  const sink = 1;
-  const elsewhere = 2;
-  const firstPerson = 3;
+  const sink = 0;
+  const elsewhere = 1;
+  const firstPerson = 2;
   const firstWorkshop = firstPerson + demand.length;
   const workshopNode = new Map(workshops.map((workshop, index) => [workshop.id, firstWorkshop + index]));
   const flow = new MinCostFlow(firstWorkshop + workshops.length, width);
@@ -180,7 +179,6 @@ function solve(
     const person = firstPerson + index;
     const listLength = entry.choices.length;
     const moves = (workshop: string | null): boolean => entry.current !== undefined && entry.current !== workshop;
-    flow.addEdge(source, person, 1, zero);
     const edges: Array<{ edge: number; workshop: string; rank: number | null }> = [];
     entry.choices.forEach((workshop, choice) => {
       if (choice + 1 > limits.bound) return;
@@ -197,7 +195,7 @@ function solve(
   });
   const toElsewhere = workshops.map((workshop) => flow.addEdge(elsewhere, workshopNode.get(workshop.id)!, demand.length, zero));
   for (const workshop of workshops) flow.addEdge(workshopNode.get(workshop.id)!, sink, Math.max(0, seats.get(workshop.id) ?? 0), zero);
-  flow.run(source, sink, demand.length);
+  flow.routeEach(demand.map((_, index) => firstPerson + index), sink);
 
   // Seats taken through "elsewhere", handed out to those who went that way (in lottery order).
   const elsewhereSeats: string[] = [];

@@ -7,9 +7,12 @@
  * without a seat" first, then the objective, then the moves from an earlier allocation — exactly,
  * with no big weights that could overflow a float. Every component stays a small integer.
  *
- * The solver sends flow one unit at a time from `source` to `sink` along a cheapest residual path
- * (Dijkstra on reduced costs, an indexed binary heap), which suits seat allocation: one unit is one
- * person, and a few thousand augmentations on a sparse graph take milliseconds.
+ * The solver routes one unit from each start node to the sink, one start at a time, along a
+ * cheapest residual path (Dijkstra on reduced costs, an indexed binary heap, stopping once the sink
+ * is settled). As in the Hungarian method, the flow of the first i starts stays optimal when start
+ * i + 1 is routed along its cheapest path; so when every start must send its unit (allocation
+ * gives every person an edge straight to the sink, "no seat"), the result is a minimum-cost flow.
+ * One unit is one person: a few thousand short searches on a sparse graph.
  */
 export class MinCostFlow {
   private readonly nodes: number;
@@ -68,25 +71,25 @@ export class MinCostFlow {
   }
 
   /**
-   * Sends up to `limit` units from `source` to `sink` at the least cost; returns the units sent.
-   * The graph given must have no cycle of negative cost (a layered graph, as allocation builds, has none).
+   * Routes one unit from each of `starts` (in order) to `sink`; returns how many found a path. The
+   * graph given must have no cycle of negative cost (a layered graph, as allocation builds, has none).
    */
-  run(source: number, sink: number, limit: number): number {
+  routeEach(starts: readonly number[], sink: number): number {
     const { nodes, width } = this;
-    const potential = this.initialPotentials(source);
+    const potential = this.initialPotentials(starts);
     const dist = new Float64Array(nodes * width);
     const reached = new Uint8Array(nodes);
     const done = new Uint8Array(nodes);
     const via = new Int32Array(nodes);
     const heap = new IndexedHeap(nodes, (a, b) => compare(dist, a, dist, b, width));
     const candidate = new Float64Array(width);
-    let sent = 0;
-    while (sent < limit) {
+    let routed = 0;
+    for (const start of starts) {
       reached.fill(0);
       done.fill(0);
-      reached[source] = 1;
-      dist.fill(0, source * width, source * width + width);
-      heap.push(source);
+      reached[start] = 1;
+      dist.fill(0, start * width, start * width + width);
+      heap.push(start);
       while (heap.size > 0) {
         const node = heap.pop();
         done[node] = 1;
@@ -110,31 +113,33 @@ export class MinCostFlow {
           }
         }
       }
-      if (!reached[sink]) break;
       while (heap.size > 0) heap.pop();
+      if (!done[sink]) continue;
       // Settled nodes move by their distance, all others by the sink's: reduced costs stay non-negative.
       for (let node = 0; node < nodes; node += 1) {
         const row = done[node] ? node : sink;
         for (let index = 0; index < width; index += 1) potential[node * width + index] += dist[row * width + index];
       }
-      for (let node = sink; node !== source; node = this.to[via[node] ^ 1]) {
+      for (let node = sink; node !== start; node = this.to[via[node] ^ 1]) {
         this.cap[via[node]] -= 1;
         this.cap[via[node] ^ 1] += 1;
       }
-      sent += 1;
+      routed += 1;
     }
-    return sent;
+    return routed;
   }
 
-  /** Shortest distances from `source` by Bellman–Ford (costs may be negative before the first augmentation). */
-  private initialPotentials(source: number): Float64Array {
+  /** Shortest distances from any of `starts` by Bellman–Ford (costs may be negative before the first route). */
+  private initialPotentials(starts: readonly number[]): Float64Array {
     const { nodes, width } = this;
     const potential = new Float64Array(nodes * width);
     const known = new Uint8Array(nodes);
     const queued = new Uint8Array(nodes);
-    const queue: number[] = [source];
-    known[source] = 1;
-    queued[source] = 1;
+    const queue: number[] = [...starts];
+    for (const start of starts) {
+      known[start] = 1;
+      queued[start] = 1;
+    }
     const candidate = new Float64Array(width);
     for (let read = 0; read < queue.length; read += 1) {
       const node = queue[read];

@@ -188,4 +188,17 @@ describe('workshops: ranked choices and the organiser\'s allocation', () => {
     assert.equal(prepare([{ id: 'x', title: 'X', slot: 'am', capacity: 1 }, { id: 'x', title: 'Y', slot: 'am', capacity: 1 }]), 'invalid:activities.0.config.workshops.1.id');
     assert.equal(prepare([{ id: 'x', title: 'X', slot: 'am', capacity: -1 }]), 'invalid:activities.0.config.workshops.0.capacity');
   });
+
+  test('themes and levels are written once for all languages or per language, like titles', () => {
+    const definition = (theme: unknown) => ({
+      id: 'day',
+      title: 'Day',
+      activities: [{ id: 'w', kind: 'workshops', config: { slots: [{ id: 'am', title: 'AM' }], workshops: [{ id: 'x', title: 'X', slot: 'am', capacity: 1, theme, level: { fi: 'Perustaso', en: 'Beginner' } }] } }],
+    });
+    const prepare = (theme: unknown) => code(() => prepareEvent(definition(theme), { now: 0, random: createRandom(1), newParticipantId: () => 'p' }));
+    assert.equal(prepare('Digiosaaminen'), 'no error');
+    assert.equal(prepare({ fi: 'Digiosaaminen', sv: 'Digital kompetens', en: 'Digital competence' }), 'no error');
+    assert.equal(prepare({ de: 'Digitalkompetenz' }), 'invalid:activities.0.config.workshops.0.theme');
+    assert.equal(prepare('x'.repeat(81)), 'invalid:activities.0.config.workshops.0.theme');
+  });
 });

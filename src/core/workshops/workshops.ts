@@ -25,20 +25,23 @@ export * from './workshops.view.js';
 
 const idSchema: Schema = { type: 'string', pattern: SLUG_PATTERN };
 const text = (maxLength: number): Schema => ({ type: 'string', minLength: 1, maxLength });
+/** A text in one language for all (a string) or per language. */
+const localized = (maxLength: number, minLength = 1): Schema => ({
+  anyOf: [
+    { type: 'string', minLength, maxLength },
+    { type: 'object', properties: { fi: text(maxLength), sv: text(maxLength), en: text(maxLength) }, additionalProperties: false },
+  ],
+});
 
 const workshopSchema: Schema = {
   type: 'object',
   properties: {
     id: idSchema,
     title: localizedTextSchema,
-    description: {
-      anyOf: [
-        { type: 'string', maxLength: 2000 },
-        { type: 'object', properties: { fi: text(2000), sv: text(2000), en: text(2000) }, additionalProperties: false },
-      ],
-    },
-    theme: text(80),
-    level: text(80),
+    description: localized(2000, 0),
+    // In the event's languages, like the titles: a trilingual catalogue filters by the same theme in each.
+    theme: localized(80),
+    level: localized(80),
     slot: idSchema,
     place: text(200),
     link: { type: 'string', minLength: 1, maxLength: 500, pattern: '^https?://' },

@@ -26,8 +26,9 @@ export interface Workshop {
   id: string;
   title: LocalizedText;
   description?: LocalizedText;
-  theme?: string;
-  level?: string;
+  /** Shown as a filter; the same theme is written the same way in every workshop that has it. */
+  theme?: LocalizedText;
+  level?: LocalizedText;
   slot: string;
   place?: string;
   /** An address for an online workshop. */
