@@ -1,7 +1,9 @@
 /**
  * The directions imports may take, checked on every source file (tests excluded):
  * - `src/core` is pure: it imports only from `src/core` (no DOM, no packages);
- * - `server/` imports from `src/` only the core: never adapters, elements or their kit;
+ * - `server/` imports from `src/` only the core and the texts (for exports in a language): never
+ *   adapters, elements or their kit; the texts (`src/i18n` but the DOM-bound `localize.ts`) import
+ *   only texts and the core;
  * - `src/adapters` never imports elements, controllers or the element kit;
  * - what a page loads to show an element over http (elements, controllers, kit, theme, i18n and
  *   the http adapter and cache) never loads the local back end, the core's back-end machinery, or
@@ -65,8 +67,20 @@ test('src/core imports only src/core', () => {
   assert.deepEqual(found, []);
 });
 
-test('server/ takes only the core from src/', () => {
-  const found = violations(sources('server'), ({ target }) => (target.startsWith('src/') && !target.startsWith('src/core/') ? 'the server imports only src/core' : undefined));
+/** The texts: plain data and `Intl`, which the server may read too; `localize.ts` binds them to the DOM. */
+const isText = (target) => target.startsWith('src/i18n/') && target !== 'src/i18n/localize.ts';
+
+test('server/ takes only the core and the texts from src/', () => {
+  const found = violations(sources('server'), ({ target }) =>
+    target.startsWith('src/') && !target.startsWith('src/core/') && !isText(target) ? 'the server imports only src/core and the texts' : undefined,
+  );
+  assert.deepEqual(found, []);
+});
+
+test('the texts import only texts and the core', () => {
+  const found = violations(sources('src/i18n').filter(isText), ({ target, typeOnly }) =>
+    typeOnly || isText(target) || target.startsWith('src/core/') ? undefined : 'texts are plain data the server reads too',
+  );
   assert.deepEqual(found, []);
 });
 

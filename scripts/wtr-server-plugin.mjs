@@ -4,6 +4,10 @@
  * read its address and admin token from `GET /__osa/test-server.json` on the test dev server
  * (see src/adapters/test-support.ts). If the server cannot start, that route answers with the
  * error, and the tests that need the server fail with it rather than being skipped.
+ *
+ * `GET /__osa/test-server.json?cors=development` and `?cors=production` start (on first request)
+ * two more servers whose CORS is configured as a webmaster meets it: as `npm start` configures it,
+ * and as `osallistu serve` with an allow-list that leaves the test page's origin out.
  */
 import { randomBytes } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
@@ -14,6 +18,19 @@ export function osaServerPlugin({ coalesceMs = 20 } = {}) {
   const adminToken = randomBytes(24).toString('base64url');
   let server;
   let info = { error: 'The test server has not started yet.' };
+  /** The servers of `?cors=…`, by profile: a promise of `{ server?, info }`. */
+  const profiles = new Map();
+
+  const startProfile = async (profile) => {
+    try {
+      const [{ startServer }, { developmentOrigins }] = await Promise.all([tsImport('../server/index.ts', import.meta.url), tsImport('../server/options.ts', import.meta.url)]);
+      const allowedOrigins = profile === 'development' ? developmentOrigins({}) : ['https://www.kunta.example'];
+      const started = await startServer({ port: 0, host: '127.0.0.1', database: 'memory', adminToken, allowedOrigins, coalesceMs });
+      return { server: started, info: { url: started.url, adminToken } };
+    } catch (error) {
+      return { info: { error: `The ${profile} test server did not start: ${error instanceof Error ? error.stack : String(error)}` } };
+    }
+  };
 
   return {
     name: 'osa-test-server',
@@ -42,11 +59,18 @@ export function osaServerPlugin({ coalesceMs = 20 } = {}) {
     async serverStop() {
       await server?.close();
       server = undefined;
+      for (const pending of profiles.values()) await (await pending).server?.close();
+      profiles.clear();
     },
 
-    serve(context) {
-      if (context.path === TEST_SERVER_ROUTE) return { body: JSON.stringify(info), type: 'application/json' };
-      return undefined;
+    async serve(context) {
+      if (context.path !== TEST_SERVER_ROUTE) return undefined;
+      const profile = context.URL.searchParams.get('cors');
+      if (profile === 'development' || profile === 'production') {
+        if (!profiles.has(profile)) profiles.set(profile, startProfile(profile));
+        return { body: JSON.stringify((await profiles.get(profile)).info), type: 'application/json' };
+      }
+      return { body: JSON.stringify(info), type: 'application/json' };
     },
   };
 }

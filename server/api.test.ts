@@ -481,6 +481,40 @@ for (const backend of BACKENDS) {
       assertInvalid(await api.get(`/events/${id}/activities/board/export?format=csv&table=secrets`, organiser), 'table', 'notAllowed');
     });
 
+    test('exports CSV in a language: the element\'s column titles, values and local date-times, the same file the element downloads', async () => {
+      const { toCsv } = await import('../src/core/csv.js');
+      const { boardFi } = await import('../src/i18n/board/fi.js');
+      const id = newEventId();
+      const key = await api.create(
+        boardEvent(id, {}, { seed: ['Pyöräteitä keskustaan', 'Lisää liikuntaa välitunneille'].map((text, index) => ({ activity: 'board', as: `p${index}`, command: 'submitIdea', payload: { text, force: true } })) }),
+      );
+      const organiser = { 'x-osa-organiser': key };
+      assert.equal((await api.command(id, 'board', 'setPhase', { phase: 'vote' }, { organiser: key })).status, 200);
+      const voter = { device: newKey() };
+      const { body } = await api.command<{ result: { pair: [string, string] } }>(id, 'board', 'nextPair', {}, voter);
+      assert.equal((await api.command(id, 'board', 'vote', { a: body.result.pair[0], b: body.result.pair[1], choice: 'tie' }, voter)).status, 200);
+      const csvOf = async (query: string) => {
+        const answer = await fetch(`${server.url}/api/v1/events/${id}/activities/board/export?format=csv&${query}`, { headers: organiser });
+        assert.equal(answer.status, 200, query);
+        return (await answer.text()).replace(/^\uFEFF/, '').split('\r\n');
+      };
+      const votes = await csvOf('table=votes&lang=fi');
+      assert.equal(votes[0], 'Osallistuja;Idea A:n tunnus;Idea A;Idea B:n tunnus;Idea B;Valinta');
+      assert.match(votes[1], /^p3;i[12];(Pyöräteitä keskustaan|Lisää liikuntaa välitunneille);i[12];.+;En osaa sanoa$/);
+      const ideas = await csvOf('table=ideas&lang=sv&timeZone=Europe/Helsinki');
+      assert.equal(ideas[0], 'Idéns id;Fråga;Idé;Status;Sammanslagen med (id);Gillningar;Flaggade ord;Skribent;Skickad');
+      assert.match(ideas[1], /^i1;main;Pyöräteitä keskustaan;Synlig;;0;;p1;\d{4}-\d\d-\d\d \d\d:\d\d$/);
+      const results = await csvOf('table=results&lang=en&timeZone=Europe/Helsinki');
+      assert.ok(results[1].endsWith(',no'), `booleans in words: ${results[1]}`);
+      // The JSON export stays machine-readable, and the element's download of it writes the same file.
+      const json = await api.get<{ tables: Record<string, Array<Record<string, string | number | boolean | null>>> }>(`/events/${id}/activities/board/export`, organiser);
+      assert.match(String(json.body.tables.ideas[0].createdAt), /T.*Z$/);
+      assert.deepEqual(ideas.slice(0, 2), toCsv(json.body.tables.ideas, { delimiter: ';', labels: (await import('../src/i18n/board/sv.js')).boardSv.export, timeZone: 'Europe/Helsinki' }).replace(/^\uFEFF/, '').split('\r\n').slice(0, 2));
+      assert.equal((await csvOf('table=ideas&lang=fi&delimiter=comma'))[0].split(',')[0], boardFi.export.columns.idea);
+      assertInvalid(await api.get(`/events/${id}/activities/board/export?format=csv&table=ideas&lang=de`, organiser), 'lang', 'notAllowed');
+      assertInvalid(await api.get(`/events/${id}/activities/board/export?format=csv&table=ideas&timeZone=Mars/Olympus`, organiser), 'timeZone', 'notAllowed');
+    });
+
     // Last: it closes this describe's server.
     test('closing the server ends open streams', async () => {
       const id = newEventId();

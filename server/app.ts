@@ -16,7 +16,7 @@ import { CHANGES_CHANNEL, pruneWrites } from './db/queries.js';
 import { openStore, type Store } from './db/store.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { LiveHub } from './live.js';
-import { resolveOptions, type ResolvedOptions, type ServerOptions } from './options.js';
+import { originAllowed, resolveOptions, type ResolvedOptions, type ServerOptions } from './options.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.js';
 import { apiRoutes } from './routes.js';
 import { sha256 } from './secrets.js';
@@ -35,6 +35,11 @@ export interface App {
 }
 
 export const API_PREFIX = '/api/v1';
+/**
+ * Tells whether the API lets a page's origin call it, to any page: a browser shows a CORS refusal
+ * to script as the same error as a network failure, so the http adapter asks here to tell them apart.
+ */
+export const ORIGIN_PROBE = `${API_PREFIX}/origin`;
 const BODY_LIMIT = 256 * 1024;
 /** Idempotency keys are kept this long: a retry comes within minutes, an offline outbox within a day or two. */
 const IDEMPOTENCY_HOURS = 72;
@@ -66,6 +71,26 @@ function helmetOptions() {
     // The bundle is loaded by other sites' pages.
     crossOriginResourcePolicy: { policy: 'cross-origin' as const },
   };
+}
+
+/**
+ * Whose writes a request counts against: its device; else, for an organiser writing without one
+ * (a console, a script), the event and the key, so that organisers of different events behind one
+ * address do not share a bucket; else the network. `from` completes "Too many writes …".
+ */
+function writerOf(request: FastifyRequest): { bucket: string; hash?: string; from: string } {
+  const device = request.headers['x-osa-device'];
+  if (typeof device === 'string') {
+    const hash = sha256(device);
+    return { bucket: `device:${hash}`, hash, from: 'from this device' };
+  }
+  const key = request.headers['x-osa-organiser'];
+  const eventId = (request.params as { eventId?: unknown } | undefined)?.eventId;
+  if (typeof key === 'string' && typeof eventId === 'string') {
+    const hash = sha256(`${eventId}\n${key}`);
+    return { bucket: `organiser:${hash}`, hash, from: "with this event's organiser key" };
+  }
+  return { bucket: `nodevice:${request.ip}`, from: 'without a device token from this network' };
 }
 
 export async function createApp(input: ServerOptions = {}): Promise<App> {
@@ -117,8 +142,8 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
     await app.register(cors, {
       delegator: (request, callback) => {
         const url = request.url ?? '';
-        // The bundle is public code: any page may load it.
-        if (url.startsWith('/osallistu/')) return callback(null, { origin: '*', methods: ['GET', 'HEAD'] });
+        // The bundle is public code, and the probe answers pages the allow-list leaves out.
+        if (url.startsWith('/osallistu/') || url.split('?')[0] === ORIGIN_PROBE) return callback(null, { origin: '*', methods: ['GET', 'HEAD'] });
         callback(null, {
           origin: anyOrigin ? true : options.allowedOrigins,
           methods: ['GET', 'POST', 'OPTIONS'],
@@ -137,19 +162,28 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
       if (ipWait !== undefined) {
         throw new OsaError('rate_limited', `Too many requests from this network: wait ${ipWait} s and try again.`, { retryAfter: ipWait });
       }
-      const device = request.headers['x-osa-device'];
-      const deviceHash = typeof device === 'string' ? sha256(device) : undefined;
-      if (deviceHash !== undefined && activeLimiter.firstInWindow(`seen:${deviceHash}`)) {
+      const writer = writerOf(request);
+      // Made-up device tokens (or organiser keys) would each get a bucket of their own: new ones are limited per network.
+      if (writer.hash !== undefined && activeLimiter.firstInWindow(`seen:${writer.hash}`)) {
         const newWait = activeLimiter.hit(`new-devices:${request.ip}`, rate.newDevicesPerIp ?? DEFAULT_RATE_LIMIT.newDevicesPerIp);
         if (newWait !== undefined) {
           throw new OsaError('rate_limited', `Too many new devices from this network: wait ${newWait} s and try again.`, { retryAfter: newWait });
         }
       }
       if (request.method !== 'POST') return;
-      const key = deviceHash !== undefined ? `device:${deviceHash}` : `nodevice:${request.ip}`;
-      const wait = activeLimiter.hit(key, rate.perDevice);
-      if (wait !== undefined) throw new OsaError('rate_limited', `Too many writes from this device: wait ${wait} s and try again.`, { retryAfter: wait });
+      const wait = activeLimiter.hit(writer.bucket, rate.perDevice);
+      if (wait !== undefined) throw new OsaError('rate_limited', `Too many writes ${writer.from}: wait ${wait} s and try again.`, { retryAfter: wait });
     });
+
+    app.get<{ Querystring: { origin?: string } }>(
+      ORIGIN_PROBE,
+      { schema: { querystring: { type: 'object', properties: { origin: { type: 'string', minLength: 1, maxLength: 2048 } }, additionalProperties: false } } },
+      async (request) => {
+        // A page on the server's own origin sends no Origin header with a GET: the same origin is always allowed.
+        const origin = request.query.origin ?? request.headers.origin;
+        return { origin: origin ?? null, allowed: origin === undefined || originAllowed(origin, options.allowedOrigins) };
+      },
+    );
 
     const activeHub = hub;
     await app.register(apiRoutes, { prefix: API_PREFIX, service, hub: activeHub, adminToken: options.adminToken });

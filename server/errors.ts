@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { OsaError, isOsaError, type ErrorBody, type ValidationReason } from '../src/core/errors.js';
-import { describeIssue, type ValidationIssue } from '../src/core/validate.js';
+import { describeIssue, fieldKey, type ValidationIssue } from '../src/core/validate.js';
 
 /** Headers are validated lower-cased; errors name them as they are written. */
 const HEADER_NAMES: Record<string, string> = {
@@ -58,8 +58,9 @@ export function issueOf(errors: readonly SchemaError[], context: string | undefi
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'required') path.push(String(error.params.missingProperty));
   if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
-  let field = path.join('.');
-  if (context === 'headers' && path.length > 0) field = HEADER_NAMES[path[0]] ?? path[0];
+  // An unknown key is repeated cut short (`fieldKey`), as the core names fields.
+  let field = path.map(fieldKey).join('.');
+  if (context === 'headers' && path.length > 0) field = HEADER_NAMES[path[0]] ?? fieldKey(path[0]);
   if (!field) field = context === 'querystring' ? 'query' : (context ?? 'body');
   return { field, reason: reasonOf(error) };
 }
@@ -106,6 +107,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   void reply.status(status).send({ error: body });
 }
 
+/** How much of an unknown path a 404 repeats. */
+const SHOWN_PATH_LIMIT = 200;
+
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
-  void reply.status(404).send({ error: { code: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]}.` } satisfies ErrorBody });
+  const path = request.url.split('?')[0];
+  const shown = path.length > SHOWN_PATH_LIMIT ? `${path.slice(0, SHOWN_PATH_LIMIT)}…` : path;
+  void reply.status(404).send({ error: { code: 'not_found', message: `There is no ${request.method} ${shown}.` } satisfies ErrorBody });
 }

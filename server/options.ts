@@ -41,6 +41,28 @@ export interface ResolvedOptions {
 
 type Env = Record<string, string | undefined>;
 
+function originsFrom(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The origins `npm start` (the demo and development server) lets call the API: any, so that a
+ * page on another origin (a CMS preview, a local test page) works out of the box, unless
+ * `OSA_ALLOWED_ORIGINS` names them. `osallistu serve` keeps the allow-list default (same origin only).
+ */
+export function developmentOrigins(env: Env = process.env): string[] {
+  const named = originsFrom(env.OSA_ALLOWED_ORIGINS);
+  return named.length > 0 ? named : ['*'];
+}
+
+/** Whether a page on `origin` may call the API (`*` allows every origin). */
+export function originAllowed(origin: string, allowedOrigins: readonly string[]): boolean {
+  return allowedOrigins.includes('*') || allowedOrigins.includes(origin);
+}
+
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}.`);
   return value;
@@ -64,12 +86,7 @@ export function resolveOptions(options: ServerOptions, env: Env = process.env): 
   if (adminToken !== undefined && !/^[A-Za-z0-9_-]{16,200}$/.test(adminToken)) {
     throw new Error('The admin token (OSA_ADMIN_TOKEN) must be 16–200 characters of A–Z, a–z, 0–9, "-" and "_".');
   }
-  const allowedOrigins =
-    options.allowedOrigins ??
-    (env.OSA_ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean);
+  const allowedOrigins = options.allowedOrigins ?? originsFrom(env.OSA_ALLOWED_ORIGINS);
   for (const origin of allowedOrigins) {
     let valid = origin === '*';
     try {

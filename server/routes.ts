@@ -1,7 +1,9 @@
 /** The HTTP API, under `/api/v1` (docs/http-api.md is its description). */
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { toCsv } from '../src/core/csv.js';
+import { csvDelimiter, toCsv } from '../src/core/csv.js';
+import type { Language } from '../src/core/protocol.js';
+import { exportLabels } from '../src/i18n/export-labels.js';
 import { OsaError } from '../src/core/errors.js';
 import { describeIssue } from '../src/core/validate.js';
 import type { ActivityExport, CommandAnswer } from '../src/core/protocol.js';
@@ -28,6 +30,15 @@ const credentialsOf = (headers: IdentityHeaders): Credentials => ({ device: head
 const EVENT_BODY_LIMIT = 5 * 1024 * 1024;
 
 const noStore = (reply: FastifyReply): FastifyReply => reply.header('cache-control', 'no-store');
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken }: RouteOptions): Promise<void> {
   app.get('/health', async () => ({ ok: true, database: service.store.kind }));
@@ -115,13 +126,16 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
   app.get<{
     Params: { eventId: string; activityId: string };
     Headers: IdentityHeaders;
-    Querystring: { format?: 'json' | 'csv'; table?: string; delimiter?: 'comma' | 'semicolon' };
+    Querystring: { format?: 'json' | 'csv'; table?: string; delimiter?: 'comma' | 'semicolon'; lang?: Language; timeZone?: string };
   }>(
     '/events/:eventId/activities/:activityId/export',
     { schema: { params: schemas.activityParams, headers: schemas.identityHeaders, querystring: schemas.exportQuery } },
     async (request, reply) => {
       const { eventId, activityId } = request.params;
-      const { format = 'json', table } = request.query;
+      const { format = 'json', table, lang, timeZone } = request.query;
+      if (timeZone !== undefined && !isTimeZone(timeZone)) {
+        throw new OsaError('invalid', '"timeZone" must be a time zone such as Europe/Helsinki', { field: 'timeZone', reason: { kind: 'notAllowed' } });
+      }
       const viewer = await service.viewer(eventId, credentialsOf(request.headers));
       const exported = await service.exportActivity(eventId, activityId, viewer);
       const names = Object.keys(exported.tables);
@@ -139,7 +153,14 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${eventId}-${activityId}-${table}.csv"`)
-        .send(toCsv(exported.tables[table], { delimiter: request.query.delimiter === 'semicolon' ? ';' : ',' }));
+        .send(
+          // With `lang`, for a person: the element's column titles and values, local date-times (the element's own download writes the same).
+          toCsv(exported.tables[table], {
+            delimiter: request.query.delimiter ? (request.query.delimiter === 'semicolon' ? ';' : ',') : lang ? csvDelimiter(lang) : ',',
+            labels: lang ? exportLabels(exported.kind, lang) : undefined,
+            timeZone,
+          }),
+        );
     },
   );
 
@@ -159,6 +180,8 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
           reason: { kind: 'tooLarge', limit: ledger.seq },
         });
       }
+      // HEAD (Fastify answers it with this handler) gets the stream's headers at once, and no stream that would never end.
+      if (request.method === 'HEAD') return reply.header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-cache, no-transform').send();
       reply.hijack();
       hub.open(eventId, viewer, since, request.raw, reply.raw, reply.getHeaders() as OutgoingHttpHeaders);
     },

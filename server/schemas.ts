@@ -77,6 +77,8 @@ export const exportQuery = {
     format: { type: 'string', enum: ['json', 'csv'] },
     delimiter: { type: 'string', enum: ['comma', 'semicolon'] },
     table: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,60}$' },
+    lang: { type: 'string', enum: ['fi', 'sv', 'en'] },
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
   },
   additionalProperties: false,
 } as const;

@@ -1,6 +1,8 @@
 /**
  * `npm start`: builds the bundle if it is missing, starts the server on the embedded database
  * (.data/pglite), imports the demo event once (with simulated duel votes) and prints the demo URLs.
+ * Pages on any origin may use its API (a webmaster's test page works at once) unless
+ * OSA_ALLOWED_ORIGINS names them; `osallistu serve` keeps the production allow-list.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { join } from 'node:path';
 import type { EventDefinition } from '../src/core/event.js';
 import { readEventFile } from './cli.js';
 import { PACKAGE_ROOT, startServer } from './index.js';
+import { developmentOrigins } from './options.js';
 
 const root = PACKAGE_ROOT;
 const DEMO_EVENT = 'demo-2026';
@@ -29,6 +32,7 @@ ensureBundle();
 const dataDir = join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
 const port = Number(process.env.PORT || 8787);
+const allowedOrigins = developmentOrigins();
 let server;
 try {
   server = await startServer({
@@ -36,6 +40,7 @@ try {
     host: process.env.HOST || '127.0.0.1',
     database: process.env.DATABASE_URL || join(dataDir, 'pglite'),
     staticRoot: root,
+    allowedOrigins,
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
@@ -67,8 +72,15 @@ osallistu is running at ${base} (database: ${server.store.kind})
   Livestream   ${base}/demo/livestream.html
   Presenter    ${base}/demo/livestream.html?view=presenter
   Organiser    ${base}/demo/organiser.html#key=${organiserKey}
+  No server    ${base}/demo/kiosk.html (the event written into the page, run in the browser)
 
   API          ${base}/api/v1/events/${DEMO_EVENT}
+
+${
+  allowedOrigins.includes('*')
+    ? 'Development mode: pages on any origin may use the API. In production (osallistu serve) name them: OSA_ALLOWED_ORIGINS=https://www.kunta.fi'
+    : `Pages on these origins may use the API (OSA_ALLOWED_ORIGINS): ${allowedOrigins.join(', ')}`
+}
 Press Ctrl+C to stop.`);
 
 const stop = async (): Promise<void> => {

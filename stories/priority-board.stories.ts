@@ -4,7 +4,7 @@ import '../src/components/priority-board/priority-board.js';
 import type { OsaAdapter } from '../src/adapters/types.js';
 import { withCache } from '../src/adapters/cache.js';
 import { switchable } from '../src/adapters/test-support.js';
-import { boardFixture, SAMPLE_IDEAS, type BoardFixture, type BoardFixtureOptions } from '../src/test-support/board-fixtures.js';
+import { boardFixture, manyIdeas, SAMPLE_IDEAS, type BoardFixture, type BoardFixtureOptions } from '../src/test-support/board-fixtures.js';
 
 type Who = 'participant' | 'organiser';
 interface Args {
@@ -75,6 +75,27 @@ export const Results: Story = withBoard({ ideas: SAMPLE_IDEAS, phase: 'results',
 export const ResultsHidden: Story = withBoard({ config: { resultsVisibility: 'afterClose' }, ideas: SAMPLE_IDEAS, phase: 'results', voters: 4, duelsPerVoter: 5 });
 export const Closed: Story = withBoard({ ideas: SAMPLE_IDEAS, phase: 'closed', voters: 20, duelsPerVoter: 12 });
 export const Presenter: Story = { ...withBoard({ ideas: SAMPLE_IDEAS, phase: 'results', voters: 20, duelsPerVoter: 12 }), args: { view: 'presenter' } };
+/** Likes mode: the presenter shows how many like each idea, not the cautious score. */
+export const PresenterLikes: Story = {
+  ...withBoard({ config: { mode: 'upvote', resultsVisibility: 'always', minAppearances: 0 }, ideas: SAMPLE_IDEAS, phase: 'vote', voters: 14, likes: true }),
+  args: { view: 'presenter' },
+};
+/** Results hidden from the room: the join code fills the screen, and the counters are still true. */
+export const PresenterResultsHidden: Story = {
+  ...withBoard({ config: { resultsVisibility: 'afterClose' }, ideas: SAMPLE_IDEAS, phase: 'vote', voters: 8, duelsPerVoter: 6 }),
+  args: { view: 'presenter' },
+};
+/** The organiser's "Show on screen": the same element shows the room the results, as the organiser, whatever participants may see. */
+export const PresenterOpenedByOrganiser: Story = {
+  ...withBoard({ config: { resultsVisibility: 'never' }, ideas: SAMPLE_IDEAS, phase: 'vote', voters: 12, duelsPerVoter: 10 }, 'organiser'),
+  args: { view: 'organiser' },
+  play: async ({ canvasElement }) => {
+    const board = canvasElement.querySelector('osa-priority-board')!;
+    await customElements.whenDefined('osa-priority-board');
+    for (let tries = 0; tries < 100 && !board.shadowRoot?.querySelector('[data-show-on-screen]'); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    board.presenter.showOnScreen();
+  },
+};
 export const Organiser: Story = {
   ...withBoard(
     { config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 6), pendingIdeas: ['Vitun huono idea', 'Uusi ehdotus jonossa'], phase: 'collect' },
@@ -83,6 +104,38 @@ export const Organiser: Story = {
   args: { view: 'organiser' },
 };
 export const OrganiserWithoutKey: Story = { ...withBoard({ ideas: SAMPLE_IDEAS.slice(0, 3) }), args: { view: 'organiser' } };
+
+/** Runs `act` on the organiser view once it has loaded (for the states an organiser opens). */
+const onceLoaded = (act: (root: ShadowRoot) => void) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const board = canvasElement.querySelector('osa-priority-board')!;
+  for (let tries = 0; tries < 200 && !board.shadowRoot?.querySelector('[data-phase]'); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  act(board.shadowRoot!);
+};
+/** 500 ideas: search, a status filter, sorting and pages of 25; how settled the top 5 is. */
+export const OrganiserLargeBoard: Story = {
+  ...withBoard({ config: { maxIdeasPerParticipant: 200 }, ideas: manyIdeas(500), phase: 'vote', voters: 20, duelsPerVoter: 20 }, 'organiser'),
+  args: { view: 'organiser' },
+};
+/** Many duels on a few ideas: the top 5 is settled, and prioritising can stop. */
+export const OrganiserTopSettled: Story = {
+  ...withBoard({ ideas: SAMPLE_IDEAS, phase: 'vote', voters: 60, duelsPerVoter: 30 }, 'organiser'),
+  args: { view: 'organiser' },
+};
+/** Closing the board asks first, in the page. */
+export const OrganiserConfirmingClose: Story = {
+  ...withBoard({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'vote', voters: 4, duelsPerVoter: 6 }, 'organiser'),
+  args: { view: 'organiser' },
+  play: onceLoaded((root) => root.querySelector<HTMLElement>('[data-phase="closed"]')!.click()),
+};
+/** Merging a duplicate: the most similar ideas are offered first; the moderation log below. */
+export const OrganiserMergingAndLog: Story = {
+  ...withBoard({ config: { moderation: 'pre' }, ideas: [...SAMPLE_IDEAS.slice(0, 6), 'Koulujen ruokailua pitää kehittää'], pendingIdeas: ['Vitun huono idea'] }, 'organiser'),
+  args: { view: 'organiser' },
+  play: onceLoaded((root) => {
+    root.querySelector<HTMLElement>('[data-merge]')!.click();
+    root.querySelector<HTMLDetailsElement>('details.org-log')!.open = true;
+  }),
+};
 
 /** A duel answered without a network: the choice waits in the outbox and the board says so. */
 export const OfflineWithWaitingVote: Story = {

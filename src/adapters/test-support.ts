@@ -13,9 +13,13 @@ export interface TestServer {
   adminToken: string;
 }
 
-/** The reference server that scripts/wtr-server-plugin.mjs started for this test run. */
-export async function testServer(): Promise<TestServer> {
-  const info = (await (await fetch('/__osa/test-server.json')).json()) as Partial<TestServer> & { error?: string };
+/**
+ * The reference server that scripts/wtr-server-plugin.mjs started for this test run (its CORS
+ * allow-list holds the test page's origin), or one whose CORS is configured as `npm start`
+ * (`development`: any origin) or as production with an allow-list that leaves the test page out.
+ */
+export async function testServer(cors?: 'development' | 'production'): Promise<TestServer> {
+  const info = (await (await fetch(`/__osa/test-server.json${cors ? `?cors=${cors}` : ''}`)).json()) as Partial<TestServer> & { error?: string };
   if (info.error || !info.url || !info.adminToken) throw new Error(info.error ?? 'No test server.');
   return { url: info.url, adminToken: info.adminToken };
 }

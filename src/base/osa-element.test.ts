@@ -145,4 +145,43 @@ describe('OsaElement', () => {
       await expect(el).to.be.accessible();
     });
   });
+
+  describe('a CMS rule for every element (`*`), which reaches the host itself', () => {
+    /** What a page sees of the element: its box, margin and box model, and the line height and colour of the text inside. */
+    async function looks(): Promise<Record<string, string>> {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"><osa-test-greeting lang="en" style="padding: 10px; border: 2px solid"></osa-test-greeting></div>`);
+      const el = wrapper.querySelector<OsaTestGreeting>('osa-test-greeting')!;
+      await el.updateComplete;
+      const host = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      const text = getComputedStyle(el.shadowRoot!.querySelector('h2')!);
+      const button = el.shadowRoot!.querySelector('button')!;
+      return {
+        box: `${box.left - wrapper.getBoundingClientRect().left},${box.top - wrapper.getBoundingClientRect().top} ${box.width}×${box.height}`,
+        margin: host.margin,
+        boxSizing: host.boxSizing,
+        hostLineHeight: host.lineHeight,
+        textLineHeight: text.lineHeight,
+        buttonLineHeight: getComputedStyle(button).lineHeight,
+        buttonHeight: String(button.getBoundingClientRect().height),
+        color: host.color,
+        fontSize: host.fontSize,
+      };
+    }
+
+    it('leaves the element looking the same: box, margin, box model and the text\'s line height', async () => {
+      const without = await looks();
+      const style = document.createElement('style');
+      style.textContent = '* { margin: 7px; box-sizing: content-box; line-height: 1; color: #777; font-size: 13px; letter-spacing: 3px }';
+      document.head.append(style);
+      try {
+        expect(await looks()).to.deep.equal(without);
+      } finally {
+        style.remove();
+      }
+      expect(without.margin).to.equal('0px');
+      expect(without.boxSizing).to.equal('border-box');
+      expect(without.textLineHeight).to.equal(`${22 * 1.25}px`);
+    });
+  });
 });

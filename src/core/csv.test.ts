@@ -27,3 +27,25 @@ test('CSV: semicolons and decimal commas for Finnish and Swedish spreadsheets', 
   assert.equal(lines[0], 'idea;score;ranked');
   assert.equal(lines[1], '"Tukea; ja aikaa";"71,5";true');
 });
+
+test('CSV for a person: column titles, value texts, yes and no, local date-times a spreadsheet reads as dates', async () => {
+  const { localDateTime } = await import('./csv.js');
+  const labels = {
+    columns: { idea: 'Idea', status: 'Tila', createdAt: 'Lähetetty', ranked: 'Sijoitettu' },
+    values: { status: { hidden: 'Piilotettu' } },
+    yes: 'kyllä',
+    no: 'ei',
+  };
+  const rows = [
+    { idea: 'i1', status: 'hidden', createdAt: '2026-11-27T12:05:09.000Z', ranked: true, score: 61.5 },
+    { idea: 'i2', status: 'merged', createdAt: '2026-07-01T21:30:00.000Z', ranked: false, score: null },
+  ];
+  const lines = toCsv(rows, { delimiter: ';', labels, timeZone: 'Europe/Helsinki' }).slice(1).split('\r\n');
+  assert.equal(lines[0], 'Idea;Tila;Lähetetty;Sijoitettu;score', 'a column without a title keeps its key');
+  // Helsinki is UTC+2 in November and UTC+3 in July (past midnight: the next day).
+  assert.equal(lines[1], 'i1;Piilotettu;2026-11-27 14:05;kyllä;"61,5"');
+  assert.equal(lines[2], 'i2;merged;2026-07-02 00:30;ei;', 'a value without a text stays as it is');
+  assert.equal(localDateTime('2026-11-27T12:05:00Z', 'America/New_York'), '2026-11-27 07:05');
+  // Without labels the export's own keys and values: for programs.
+  assert.equal(toCsv(rows.slice(0, 1)).slice(1).split('\r\n')[1], 'i1,hidden,2026-11-27T12:05:09.000Z,true,61.5');
+});

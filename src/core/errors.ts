@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'invalid'
   | 'forbidden'
   | 'conflict'
+  /** The server's CORS allow-list leaves out the origin of the page the element is in. */
+  | 'origin_refused'
   | 'unknown';
 
 /** Why a value was refused; `limit` is the bound that was crossed, where there is one. */
@@ -43,6 +45,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 400,
   forbidden: 403,
   conflict: 409,
+  origin_refused: 403,
   unknown: 500,
 };
 

@@ -4,7 +4,7 @@ import { eventDefinitionSchema, type ActivityDefinition, type EventDefinition } 
 import { kindOf } from './kinds.js';
 import { EventLedger } from './ledger.js';
 import type { Random } from './ranking/random.js';
-import { assertValid } from './validate.js';
+import { assertValid, joinField } from './validate.js';
 
 /** Rewrites an error about part of a definition so that its field is the path in the whole file. */
 export function within(error: unknown, prefix: string, inner = '', code?: 'invalid'): unknown {
@@ -19,16 +19,23 @@ export function within(error: unknown, prefix: string, inner = '', code?: 'inval
 /** Deeper JSON than any definition or payload needs; refused before anything recurses through it. */
 const MAX_DEPTH = 32;
 
+/** A UTF-16 surrogate that is not half of a pair: no character at all, and not valid UTF-8 to store. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 /**
- * Input that a store cannot keep or should not walk: text with U+0000 (PostgreSQL's jsonb cannot
- * hold it) and JSON nested deeper than `MAX_DEPTH`. Refused naming the field (`prefix` + its path)
- * instead of failing later as a server error that a client would retry forever.
+ * Input that a store cannot keep or should not walk: text with U+0000 or with a lone UTF-16
+ * surrogate (`"\ud800"` in JSON; PostgreSQL's jsonb holds neither), and JSON nested deeper than
+ * `MAX_DEPTH`. Refused naming the field (`prefix` + its path) instead of failing later as a server
+ * error that a client would retry forever. Every back end calls it on every payload and definition.
  */
 export function assertStorable(value: unknown, prefix = '', depth = 0): void {
-  const join = (key: string | number): string => (prefix ? `${prefix}.${key}` : String(key));
+  const join = (key: string | number): string => joinField(prefix, key);
   const field = prefix || 'body';
   if (typeof value === 'string') {
     if (value.includes('\u0000')) throw new OsaError('invalid', `"${field}" contains a NUL character`, { field, reason: { kind: 'notAllowed' } });
+    if (LONE_SURROGATE.test(value)) {
+      throw new OsaError('invalid', `"${field}" contains a lone UTF-16 surrogate, which is not a character`, { field, reason: { kind: 'notAllowed' } });
+    }
     return;
   }
   if (value === null || typeof value !== 'object') return;
@@ -48,8 +55,8 @@ export function assertStorable(value: unknown, prefix = '', depth = 0): void {
  * then every activity's kind, settings and phase with the kind's own rules.
  */
 export function checkEventDefinition(input: unknown): EventDefinition {
+  assertStorable(input);
   const definition = assertValid<EventDefinition>(eventDefinitionSchema, input);
-  assertStorable(definition);
   const ids = new Set<string>();
   definition.activities.forEach((activity, index) => {
     try {
@@ -105,7 +112,8 @@ export interface PreparedEvent {
  * phase its definition names. Fields of errors are paths in the definition (`seed.3.payload.text`).
  */
 export function prepareEvent(input: unknown, options: PrepareOptions): PreparedEvent {
-  const definition = checkEventDefinition(structuredClone(input));
+  // Checked before it is copied: structuredClone recurses, and a definition nested thousands deep would overflow the stack.
+  const definition = structuredClone(checkEventDefinition(input));
   const ledger = ledgerOf(definition);
   const activities = [...ledger.activities.values()].map((entry) => entry.definition);
   const recorded: Change[] = [];

@@ -28,8 +28,23 @@ export interface ValidationIssue {
 const typeOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
 
-function join(path: string, key: string | number): string {
-  return path ? `${path}.${key}` : String(key);
+/** How many characters of a key from the input an error repeats; a longer key is cut with "…". */
+export const FIELD_KEY_LIMIT = 40;
+
+/**
+ * A key from the input as errors name it (in `field` and in the message): at most
+ * `FIELD_KEY_LIMIT` characters and "…", so that an error never repeats a huge unknown key back.
+ */
+export function fieldKey(key: string | number): string {
+  if (typeof key === 'number' || key.length <= FIELD_KEY_LIMIT) return String(key);
+  const head = [...key.slice(0, 2 * FIELD_KEY_LIMIT)];
+  if (head.length <= FIELD_KEY_LIMIT && key.length <= 2 * FIELD_KEY_LIMIT) return key;
+  return `${head.slice(0, FIELD_KEY_LIMIT).join('')}…`;
+}
+
+/** The path of `key` inside `path`, as errors name fields (`options.2.label`). */
+export function joinField(path: string, key: string | number): string {
+  return path ? `${path}.${fieldKey(key)}` : fieldKey(key);
 }
 
 /** Returns the first problem with `value`, or undefined when it conforms to `schema`. */
@@ -70,7 +85,7 @@ export function findIssue(schema: Schema, value: unknown, path = ''): Validation
         if (seen.size !== items.length) return { field: path, reason: { kind: 'notAllowed' } };
       }
       for (let index = 0; index < items.length; index += 1) {
-        const issue = findIssue(schema.items, items[index], join(path, index));
+        const issue = findIssue(schema.items, items[index], joinField(path, index));
         if (issue) return issue;
       }
       return undefined;
@@ -78,16 +93,16 @@ export function findIssue(schema: Schema, value: unknown, path = ''): Validation
     case 'object': {
       const record = value as Record<string, unknown>;
       for (const key of schema.required ?? []) {
-        if (record[key] === undefined) return { field: join(path, key), reason: { kind: 'required' } };
+        if (record[key] === undefined) return { field: joinField(path, key), reason: { kind: 'required' } };
       }
       for (const [key, entry] of Object.entries(record)) {
         const property = Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
         if (!property) {
-          if (schema.additionalProperties === false) return { field: join(path, key), reason: { kind: 'unknownField' } };
+          if (schema.additionalProperties === false) return { field: joinField(path, key), reason: { kind: 'unknownField' } };
           continue;
         }
         if (entry === undefined) continue;
-        const issue = findIssue(property, entry, join(path, key));
+        const issue = findIssue(property, entry, joinField(path, key));
         if (issue) return issue;
       }
       return undefined;

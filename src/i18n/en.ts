@@ -38,6 +38,10 @@ export const en = {
     conflict: 'This action was already sent with different content. Reload the page and try again.',
     unknown: 'Something went wrong. Try again.',
     invalidInput: 'Check what you entered.',
+    originRefused: (origin: string) =>
+      `This website (${origin}) is not allowed to use the osallistu server. The server's administrator can allow it with the setting OSA_ALLOWED_ORIGINS.`,
+    eventDefinition: (problem: string) => `The event written into this page cannot be used. ${problem}`,
+    notJson: 'It is not valid JSON: check the quotes, commas and brackets.',
   },
   validation: {
     required: 'this is required',

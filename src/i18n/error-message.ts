@@ -50,6 +50,9 @@ export function errorMessage(error: OsaError, t: Translation, fieldLabel: (field
       return e.forbidden;
     case 'conflict':
       return e.conflict;
+    case 'origin_refused':
+      // The refused origin is always that of the page showing the message (`location.origin` is "null" in a srcdoc frame).
+      return e.originRefused(globalThis.origin ?? '');
     case 'unknown':
       return e.unknown;
   }

@@ -35,6 +35,10 @@ export const fi: Translation = {
     conflict: 'Tämä toiminto lähetettiin jo eri sisällöllä. Lataa sivu uudelleen ja yritä uudelleen.',
     unknown: 'Jokin meni vikaan. Yritä uudelleen.',
     invalidInput: 'Tarkista syöttämäsi tiedot.',
+    originRefused: (origin) =>
+      `Tämä sivusto (${origin}) ei saa käyttää osallistu-palvelinta. Palvelimen ylläpitäjä voi sallia sen asetuksella OSA_ALLOWED_ORIGINS.`,
+    eventDefinition: (problem) => `Sivulle kirjoitettua tapahtumaa ei voi käyttää. ${problem}`,
+    notJson: 'Se ei ole kelvollista JSONia: tarkista lainausmerkit, pilkut ja sulkeet.',
   },
   validation: {
     required: 'tämä on pakollinen',

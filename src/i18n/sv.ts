@@ -35,6 +35,10 @@ export const sv: Translation = {
     conflict: 'Den här åtgärden skickades redan med annat innehåll. Ladda om sidan och försök igen.',
     unknown: 'Något gick fel. Försök igen.',
     invalidInput: 'Kontrollera det du skrev.',
+    originRefused: (origin) =>
+      `Den här webbplatsen (${origin}) får inte använda osallistu-servern. Serverns administratör kan tillåta den med inställningen OSA_ALLOWED_ORIGINS.`,
+    eventDefinition: (problem) => `Evenemanget som skrivits in på sidan kan inte användas. ${problem}`,
+    notJson: 'Det är inte giltig JSON: kontrollera citattecken, kommatecken och parenteser.',
   },
   validation: {
     required: 'detta är obligatoriskt',

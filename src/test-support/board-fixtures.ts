@@ -22,6 +22,17 @@ export const SAMPLE_IDEAS = [
   'Kieltenopetuksen aloittaminen aiemmin',
 ];
 
+const PLACES = ['kouluissa', 'päiväkodeissa', 'kirjastoissa', 'nuorisotiloissa', 'harrastuksissa', 'kotona', 'kaupunginosissa', 'verkossa'];
+const SEASONS = ['syksyllä', 'keväällä', 'talvella', 'kesällä', 'viikonloppuisin', 'iltaisin'];
+
+/** `count` different ideas for a large board: the sample ideas with a place, a time and a number (long Finnish words included). */
+export function manyIdeas(count: number): string[] {
+  return Array.from(
+    { length: count },
+    (_, index) => `${SAMPLE_IDEAS[index % SAMPLE_IDEAS.length]} ${PLACES[Math.floor(index / 12) % PLACES.length]} ${SEASONS[Math.floor(index / 96) % SEASONS.length]} ${index + 1}`,
+  );
+}
+
 export interface BoardFixture {
   backend: LocalBackend;
   organiser: LocalAdapter;

@@ -5,24 +5,44 @@ import { css } from 'lit';
  *
  * A page themes all elements at once by setting the public tokens (`--osa-color-accent`,
  * `--osa-radius`, …) on any ancestor; each element's own custom properties fall back to them.
- * Defaults meet WCAG 2.1 AA contrast in both schemes. `light-dark()` follows
- * `prefers-color-scheme` unless the page pins `--osa-color-scheme: light` (or `dark`).
+ * Defaults meet WCAG 2.1 AA contrast in both schemes. The scheme is the host page's own
+ * `color-scheme` (inherited: a page that declares none is light, one that declares `light dark`
+ * follows the visitor's system), not the visitor's system regardless of the page: a light CMS page
+ * keeps a light widget. `--osa-color-scheme: light` (or `dark`, or `light dark`) overrides it.
+ * A page's own `--osa-color-accent` is kept AA in both schemes: darkened toward black in light and
+ * lightened toward white in dark (in OKLab, as far as contrast needs), and its soft variant follows it.
  *
  * The reset shields the element from hostile page CSS: inherited text properties are set
  * explicitly, sizes are in px (not rem, which follows the page's `html { font-size }`), and
- * `box-sizing` is set inside the shadow root.
+ * `box-sizing` is set inside the shadow root. A page rule that matches the host element itself
+ * (`* { margin: 7px; line-height: 1 }`) beats a `:host` rule whatever its specificity, and what it
+ * sets on the host is inherited inside: so the host's margin, box model and inherited text
+ * properties are `!important` (a page spaces an element with a wrapper, and themes it with the tokens).
  */
 export const tokens = css`
   :host {
-    color-scheme: var(--osa-color-scheme, light dark);
+    /* Without --osa-color-scheme this is invalid at computed-value time, so the page's color-scheme is inherited. */
+    color-scheme: var(--osa-color-scheme);
     --_text: var(--osa-color-text, light-dark(#1b1f24, #eef1f5));
     --_text-muted: var(--osa-color-text-muted, light-dark(#4a5561, #b4bec9));
     --_surface: var(--osa-color-surface, light-dark(#ffffff, #16191d));
     --_surface-raised: var(--osa-color-surface-raised, light-dark(#f3f5f8, #22272d));
     --_border: var(--osa-color-border, light-dark(#6b7785, #8793a0));
-    --_accent: var(--osa-color-accent, light-dark(#0a58b0, #7cb8ff));
+    /*
+     * Defined only when the page sets --osa-color-accent (a var() of an unset property makes these
+     * unset): at most OKLab lightness 0.5 in light (at least 4.5:1 on white, so white text on it too)
+     * and at least 0.75 in dark (at least 4.5:1 on the dark surfaces, dark text on it). Lowering
+     * lightness and chroma in proportion is a mix with black, which stays in sRGB; raising lightness
+     * while chroma shrinks in proportion to 1 − l is a mix with white, which stays close to it.
+     */
+    --_accent-own: light-dark(
+      oklch(from var(--osa-color-accent) min(l, 0.5) calc(c * min(1, 0.5 / l)) h),
+      oklch(from var(--osa-color-accent) max(l, 0.75) calc(c * min(1, 0.25 / (1 - l))) h)
+    );
+    --_accent-soft-own: light-dark(oklch(from var(--osa-color-accent) 0.95 min(c, 0.03) h), oklch(from var(--osa-color-accent) 0.3 min(c, 0.05) h));
+    --_accent: var(--_accent-own, light-dark(#0a58b0, #7cb8ff));
     --_on-accent: var(--osa-color-on-accent, light-dark(#ffffff, #0b1420));
-    --_accent-soft: var(--osa-color-accent-soft, light-dark(#e4eefa, #1c2c40));
+    --_accent-soft: var(--osa-color-accent-soft, var(--_accent-soft-own, light-dark(#e4eefa, #1c2c40)));
     --_danger: var(--osa-color-danger, light-dark(#b3261e, #ffb4ab));
     --_success: var(--osa-color-success, light-dark(#1d6b35, #8fd8a6));
     --_warning: var(--osa-color-warning, light-dark(#8a5300, #ffc979));
@@ -38,21 +58,22 @@ export const tokens = css`
     --_font-size: var(--osa-font-size, 16px);
     --_duration: var(--osa-duration, 160ms);
 
-    box-sizing: border-box;
     display: block;
-    color: var(--_text);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    font-weight: 400;
-    font-style: normal;
-    line-height: 1.5;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    white-space: normal;
-    overflow-wrap: anywhere;
+    box-sizing: border-box !important;
+    margin: 0 !important;
+    color: var(--_text) !important;
+    font-family: var(--_font) !important;
+    font-size: var(--_font-size) !important;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    white-space: normal !important;
+    overflow-wrap: anywhere !important;
   }
 
   :host([hidden]) {

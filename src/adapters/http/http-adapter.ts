@@ -206,10 +206,28 @@ export class HttpAdapter implements OsaAdapter {
         cache: 'no-store',
       });
     } catch (error) {
-      throw new OsaError('offline', `Cannot reach the server: ${error instanceof Error ? error.message : String(error)}`);
+      throw await this.unreachable(error);
     }
     if (!response.ok) throw await errorFrom(response);
     return (await response.json()) as T;
+  }
+
+  /**
+   * Why a request failed without an answer. A browser shows a CORS refusal to script as the same
+   * error as a network failure, so the server's always-open probe is asked whether it refuses this
+   * page's origin: then the webmaster is sent to the server's allow-list, not to the network.
+   */
+  private async unreachable(error: unknown): Promise<OsaError> {
+    try {
+      const probe = await this.fetch(`${this.root}/origin`, { cache: 'no-store' });
+      const answer = (await probe.json()) as { allowed?: unknown; origin?: unknown };
+      if (probe.ok && answer.allowed === false) {
+        return new OsaError('origin_refused', `The server ${this.root} does not allow pages on ${String(answer.origin)}: add the origin to its OSA_ALLOWED_ORIGINS.`);
+      }
+    } catch {
+      // The probe failed too: the server cannot be reached.
+    }
+    return new OsaError('offline', `Cannot reach the server: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

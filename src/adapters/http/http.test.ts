@@ -66,6 +66,19 @@ describe('http adapter', () => {
     expect(sent.url).not.to.include(sent.headers.get('X-Osa-Device')!);
   });
 
+  it('tells a server that refuses this page\'s origin (CORS) apart from a network that is down', async function () {
+    // The first request for this server starts it, with an embedded database of its own: slow on a busy machine.
+    this.timeout(180000);
+    const refusing = await testServer('production');
+    const failing = controllableFetch();
+    const adapter = createHttpAdapter({ baseUrl: refusing.url, device: randomKey(32), fetch: failing.fetch });
+    const refused = await assertRejects(adapter.getActivity('any-event', 'ideas'), 'origin_refused');
+    expect(refused.message).to.include('OSA_ALLOWED_ORIGINS').and.include(globalThis.origin);
+    expect(refused.retryable).to.be.false;
+    failing.network.down = true;
+    await assertRejects(adapter.getActivity('any-event', 'ideas'), 'offline');
+  });
+
   it('keeps one device token per browser in IndexedDB, and sends the organiser key as a header', async () => {
     const deviceStore = uniqueName('device');
     databases.push(deviceStore);

@@ -13,6 +13,7 @@ import { testServer } from '../../adapters/test-support.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { ActivityController } from '../../controllers/activity-controller.js';
 import { boardView, type BoardState } from '../../core/board/board.view.js';
+import { en } from '../../i18n/en.js';
 import { sv } from '../../i18n/sv.js';
 import './event.js';
 import type { OsaEvent } from './event.js';
@@ -132,6 +133,56 @@ describe('osa-event', () => {
     expect((await indexedDB.databases()).map((database) => database.name)).to.include('osallistu-local');
     const other = await fixture<OsaEvent>(html`<osa-event adapter="local"></osa-event>`);
     expect(other.resolvedAdapter, 'one local adapter per page').to.equal(adapter);
+  });
+
+  describe('an event declared in the page for adapter="local"', () => {
+    const declared = (definition: string, attributes = '') => {
+      const holder = document.createElement('div');
+      holder.innerHTML = `<osa-event adapter="local" ${attributes}>
+        <script type="application/json">${definition}</script>
+        <osa-test-activity activity="themes"></osa-test-activity>
+      </osa-event>`;
+      document.body.append(holder);
+      return holder.firstElementChild as OsaEvent;
+    };
+    const alertText = (el: OsaEvent) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+    afterEach(() => document.querySelectorAll('osa-event[adapter="local"]').forEach((el) => el.parentElement!.remove()));
+
+    it('is created in this browser on first use and runs with no server; a reload finds it as it was', async () => {
+      const id = `kiosk-${Date.now().toString(36)}`;
+      const definition = JSON.stringify({ id, title: { fi: 'Kioski', en: 'Kiosk' }, activities: [{ id: 'themes', kind: 'board', title: 'Themes', phase: 'collect' }] });
+      const el = declared(definition, 'lang="en"');
+      await waitFor(() => child(el).live.status === 'ready', 'the declared event to load');
+      expect(child(el).live.eventId).to.equal(id);
+      expect(child(el).live.snapshot!.state.order).to.deep.equal([]);
+      await child(el).live.send('submitIdea', { text: 'Written at the kiosk' });
+      el.parentElement!.remove();
+
+      const again = declared(definition);
+      await waitFor(() => child(again).live.status === 'ready', 'the declared event to load again');
+      expect(child(again).live.snapshot!.state.order, 'the existing event, not a new one').to.have.length(1);
+      expect(alertText(again)).to.equal('');
+      await expect(again).to.be.accessible();
+    });
+
+    it('shows a definition that cannot be used in the user\'s language, naming the field, instead of the elements', async () => {
+      const el = declared(JSON.stringify({ id: 'broken-kiosk', title: 'Kiosk', activities: [{ id: 'themes', kind: 'bord' }] }), 'lang="sv"');
+      await waitFor(() => alertText(el) !== '', 'the message');
+      expect(alertText(el)).to.equal(sv.errors.eventDefinition(sv.errors.invalid('activities.0.kind', sv.validation.notAllowed)));
+      expect(el.shadowRoot!.querySelector('slot'), 'the elements are not shown').to.equal(null);
+      expect(child(el).live.eventId).to.equal(undefined);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when the definition is not JSON, or names another event than its event attribute', async () => {
+      const notJson = declared('{ "id": "kiosk", title: "no quotes" }', 'lang="en"');
+      await waitFor(() => alertText(notJson) !== '', 'the message');
+      expect(alertText(notJson)).to.equal(en.errors.eventDefinition(en.errors.notJson));
+
+      const other = declared(JSON.stringify({ id: 'kiosk-a', title: 'Kiosk', activities: [] }), 'lang="en" event="kiosk-b"');
+      await waitFor(() => alertText(other) !== '', 'the message');
+      expect(alertText(other)).to.equal(en.errors.eventDefinition(en.errors.invalid('id', en.validation.notAllowed)));
+    });
   });
 
   it('uses the http adapter with a cache for api="…", against the reference server', async () => {

@@ -4,6 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { OsaElement } from '../../base/osa-element.js';
 import { tokens, controls } from '../../theme/tokens.js';
 import { boardStyles } from './priority-board.styles.js';
+import { presenterStyles } from './presenter.styles.js';
+import { organiserStyles } from './organiser.styles.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ActivityController } from '../../controllers/activity-controller.js';
 import { CommandController } from '../../controllers/command-controller.js';
@@ -26,8 +28,7 @@ import type { OsaAdapter } from '../../adapters/types.js';
 import { DuelController } from './duel-controller.js';
 import { RankingController } from './ranking-controller.js';
 import { BoardOrganiser } from './priority-board.organiser.js';
-import '../join-code/join-code.js';
-import '../chart/chart.js';
+import { BoardPresenter } from './priority-board.presenter.js';
 
 declare module '../../base/events.js' {
   interface OsaEventDetailMap {
@@ -39,14 +40,13 @@ declare module '../../base/events.js' {
 
 export type BoardView = 'participant' | 'presenter' | 'organiser';
 
-/** Ideas shown in the presenter's ranking and chart. */
-const PRESENTER_TOP = 10;
-
 /**
  * A live prioritisation board: participants submit ideas, prioritise them in pairwise duels (or
  * by likes), and see the ranking when the organiser allows. With `view="presenter"` it shows a
  * large live ranking, a chart, a QR code to join and counters, for a projector or a stream
- * overlay; with `view="organiser"` and the organiser key, phases, moderation and export.
+ * overlay (sized to the screen, with a full-screen button); with `view="organiser"` and the
+ * organiser key, phases, moderation, export and "Show on screen", which turns the same element
+ * into the presenter view as the organiser.
  *
  * Ideas are always rendered as text.
  *
@@ -63,14 +63,16 @@ const PRESENTER_TOP = 10;
  * @csspart ranking - The ranked list.
  * @csspart idea - One idea in a list.
  * @csspart form - The idea form.
+ * @csspart presenter - The presenter view's container.
  *
  * @cssproperty --osa-priority-board-gap - Space between the board's sections. Defaults to `--osa-space-m`.
  * @cssproperty --osa-priority-board-duel-min-height - Height of the duel buttons. Defaults to 160px.
  * @cssproperty --osa-priority-board-bar-color - Colour of the score bars. Defaults to `--osa-color-accent`.
  * @cssproperty --osa-priority-board-band-color - Colour of the uncertainty band. Defaults to `--osa-color-accent-soft`.
+ * @cssproperty --osa-priority-board-presenter-font-size - Base font size of the presenter view, which sizes all of it. Defaults to a size that follows the element's width and the screen's height.
  */
 export class OsaPriorityBoard extends OsaElement {
-  static override styles = [tokens, controls, boardStyles];
+  static override styles = [tokens, controls, boardStyles, presenterStyles, organiserStyles];
 
   /** The activity id of the board inside the event. */
   @property({ reflect: true }) activity = '';
@@ -105,6 +107,8 @@ export class OsaPriorityBoard extends OsaElement {
   readonly ranking = new RankingController(this);
   private readonly duel = new DuelController(this);
   private readonly organiser = new BoardOrganiser(this);
+  /** @internal */
+  readonly presenter = new BoardPresenter(this);
   private readonly announcer = new AnnouncerController(this);
 
   /** The board as the viewer sees it now. @internal */
@@ -182,13 +186,14 @@ export class OsaPriorityBoard extends OsaElement {
     if (!board) return html`<h2 id="board-title">${this.t.label}</h2>${renderUnloaded(this.live, this.i18n.msg)}`;
     const question = board.config.questions.find((entry) => entry.id === this.questionId);
     const title = this.view === 'organiser' ? `${this.t.label} – ${this.t.organiser.title}` : this.text(question?.title) || this.t.label;
+    if (this.view === 'presenter') return this.presenter.render(board, title, (value) => this.text(value));
     return html`
       <header class="top">
         <h2 id="board-title">${title}</h2>
         <span class="phase-badge">${this.t.phase[board.phase as keyof typeof this.t.phase] ?? board.phase}</span>
       </header>
       ${renderConnection(this.live, this.i18n.msg)} ${this.commands.render()}
-      ${this.view === 'presenter' ? this.renderPresenter(board) : this.view === 'organiser' ? this.renderOrganiserView(board) : this.renderParticipant(board)}
+      ${this.view === 'organiser' ? this.renderOrganiserView(board) : this.renderParticipant(board)}
     `;
   }
 
@@ -360,36 +365,6 @@ export class OsaPriorityBoard extends OsaElement {
         (item) => html`<li class="idea" part="idea"><div>${item.text}</div>${this.renderLike(item, showCounts)}</li>`,
       )}
     </ul>`;
-  }
-
-  private renderPresenter(board: BoardData): TemplateResult {
-    const t = this.t.presenter;
-    const votes = board.config.mode === 'duel' ? board.state.duelCount : visibleIdeas(board.state).reduce((sum, item) => sum + item.likes, 0);
-    const top = this.ranking.results.filter((row) => row.ranked).slice(0, PRESENTER_TOP);
-    return html`<div class="presenter">
-      <div class="stack">
-        ${this.canSeeResults ? this.ranking.render(board.config, PRESENTER_TOP, false) : html`<p class="message">${this.t.results.hidden}</p>`}
-        ${this.canSeeResults && top.length > 0
-          ? html`<osa-chart class="chart" label=${t.chart} .rows=${top.map((row) => ({ label: row.text, value: Math.round(row.score) }))}></osa-chart>`
-          : nothing}
-      </div>
-      <aside class="join">
-        <osa-join-code url=${this.joinLink}></osa-join-code>
-        <div class="counters" role="status">
-          <span>${t.participants(board.state.participantCount)}</span>
-          <span>${t.ideas(visibleIdeas(board.state).length)}</span>
-          <span>${t.votes(votes)}</span>
-        </div>
-      </aside>
-    </div>`;
-  }
-
-  private get joinLink(): string {
-    if (this.joinUrl) return this.joinUrl;
-    const here = new URL(location.href);
-    here.hash = '';
-    here.searchParams.delete('view');
-    return here.toString();
   }
 
   private renderOrganiserView(board: BoardData): TemplateResult {

@@ -147,8 +147,9 @@ export const boardStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .meter {
-    position: relative;
-    height: 10px;
+    display: block;
+    inline-size: 100%;
+    block-size: 10px;
     border-radius: 5px;
     background: var(--_surface-raised);
     outline: 1px solid var(--_border);
@@ -156,57 +157,14 @@ export const boardStyles = css`
     overflow: hidden;
   }
   .meter .band {
-    position: absolute;
-    inset-block: 0;
-    background: var(--_board-band);
+    fill: var(--_board-band);
   }
   .meter .bar {
-    position: absolute;
-    inset-block: 3px;
-    inset-inline-start: 0;
-    background: var(--_board-bar);
-    border-radius: 2px;
+    fill: var(--_board-bar);
   }
-
-  /* Presenter view: for a projector or a stream overlay. */
-  :host([view='presenter']) {
-    --_font-size: var(--osa-font-size, 22px);
-  }
-  .presenter {
-    display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(220px, 1fr);
-    gap: var(--_space-l);
-  }
-  @container (max-width: 720px) {
-    .presenter {
-      grid-template-columns: 1fr;
-    }
-  }
-  .presenter .join {
-    display: grid;
-    align-content: start;
-    gap: var(--_space-s);
-    justify-items: center;
-    text-align: center;
-  }
-  .presenter .join img,
-  .presenter .join canvas {
-    width: 100%;
-    max-width: 260px;
-    height: auto;
-    background: #fff;
-    padding: 8px;
-    border-radius: var(--_radius);
-  }
-  .presenter .counters {
-    display: grid;
-    gap: var(--_space-xs);
-    font-size: 1.125em;
-    font-weight: 600;
-  }
-  .chart {
-    position: relative;
-    height: 320px;
+  /* Bars start at the inline start in right-to-left text too. */
+  :host(:dir(rtl)) .meter {
+    transform: scaleX(-1);
   }
 
   /* Organiser */

@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import './priority-board.js';
 import '../event/event.js';
 import type { BoardView, OsaPriorityBoard } from './priority-board.component.js';
+import type { OsaChart } from '../chart/chart.component.js';
 import { runElementSuite } from '../../kit/testing/element-suite.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { withCache } from '../../adapters/cache.js';
@@ -36,6 +37,19 @@ async function board(options: BoardFixtureOptions, mountOptions: Parameters<type
 
 const stateOf = async (fx: BoardFixture) => (await fx.organiser.getActivity(fx.eventId, fx.activityId)).state as BoardState;
 
+/** The ranked ideas' ids in the order shown. */
+const shownOrder = (el: OsaPriorityBoard) => [...shadow(el).querySelectorAll('[part="ranking"] li')].map((row) => row.getAttribute('data-id')!);
+
+/** A new participant's duels, won by `ideaId` wherever it appears (ties elsewhere): it climbs the ranking. */
+async function promote(fx: BoardFixture, ideaId: string, duels = 3): Promise<void> {
+  const voter = fx.newParticipant();
+  for (let round = 0; round < duels; round += 1) {
+    const { result } = (await voter.send(fx.eventId, fx.activityId, 'nextPair', {})) as { result: { pair: [string, string] | null } };
+    if (!result.pair) break;
+    await voter.send(fx.eventId, fx.activityId, 'vote', { a: result.pair[0], b: result.pair[1], choice: result.pair[0] === ideaId ? 'a' : result.pair[1] === ideaId ? 'b' : 'tie' });
+  }
+}
+
 const states: Array<[string, BoardFixtureOptions, ('participant' | 'organiser')?, BoardView?]> = [
   ['collect, empty', {}],
   ['collect with ideas and own ideas', { ideas: SAMPLE_IDEAS.slice(0, 4), ownIdeas: ['Oma idea'] }],
@@ -47,6 +61,7 @@ const states: Array<[string, BoardFixtureOptions, ('participant' | 'organiser')?
   ['presenter', { ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 6, duelsPerVoter: 8 }, 'participant', 'presenter'],
   ['organiser without key', { ideas: SAMPLE_IDEAS.slice(0, 2) }, 'participant', 'organiser'],
   ['organiser with queue, flags and log', { config: { moderation: 'pre' }, ideas: SAMPLE_IDEAS.slice(0, 3), pendingIdeas: ['Vitun huono idea'] }, 'organiser', 'organiser'],
+  ['organiser while prioritising: how settled the top is, ideas to merge', { ideas: SAMPLE_IDEAS.slice(0, 8), phase: 'vote', voters: 6, duelsPerVoter: 8 }, 'organiser', 'organiser'],
 ];
 
 runElementSuite({
@@ -275,20 +290,24 @@ describe('osa-priority-board', () => {
     it('holds the order while the pointer is over the list, and updates when it leaves', async () => {
       const { fx, el } = await board({ config: { minAppearances: 0, resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'vote' });
       const list = shadow(el).querySelector('ol.ranking')!;
-      const order = () => [...shadow(el).querySelectorAll('ol.ranking li')].map((row) => row.getAttribute('data-id')).join(',');
       list.dispatchEvent(new PointerEvent('pointerenter'));
-      const before = order();
-      const last = before.split(',').at(-1)!;
-      const voter = fx.newParticipant();
-      for (let round = 0; round < 3; round += 1) {
-        const { result } = (await voter.send(fx.eventId, fx.activityId, 'nextPair', {})) as { result: { pair: [string, string] | null } };
-        if (!result.pair) break;
-        await voter.send(fx.eventId, fx.activityId, 'vote', { a: result.pair[0], b: result.pair[1], choice: result.pair[0] === last ? 'a' : result.pair[1] === last ? 'b' : 'tie' });
-      }
+      const before = shownOrder(el);
+      const last = before.at(-1)!;
+      await promote(fx, last);
       await waitUntil(() => text(el).includes('New votes arrived'));
-      expect(order()).to.equal(before);
+      expect(shownOrder(el)).to.deep.equal(before);
       shadow(el).querySelector('ol.ranking')!.dispatchEvent(new PointerEvent('pointerleave'));
-      await waitUntil(() => order().split(',')[0] === last, 'the list did not update after the pointer left');
+      await waitUntil(() => shownOrder(el)[0] === last, 'the list did not update after the pointer left');
+    });
+
+    it('draws bars and bands without style attributes, which a strict CSP blocks', async () => {
+      for (const view of ['participant', 'presenter']) {
+        const { el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 6), phase: 'results', voters: 5, duelsPerVoter: 6 }, { view });
+        const ranking = shadow(el).querySelector('[part="ranking"]')!;
+        expect(ranking.querySelectorAll('.meter .bar').length, view).to.be.greaterThan(0);
+        expect(ranking.querySelectorAll('.meter .band').length, view).to.be.greaterThan(0);
+        expect([...ranking.querySelectorAll('[style]')].map((item) => item.outerHTML), view).to.deep.equal([]);
+      }
     });
 
     it('hides results from participants until the organiser shows them', async () => {
@@ -316,6 +335,145 @@ describe('osa-priority-board', () => {
       expect(state.duelCount).to.be.greaterThan(0);
       expect(text(el)).to.include(`${state.duelCount} votes`);
     });
+
+    it('never holds the ranking on the projector: nobody reads it with a pointer', async () => {
+      const { fx, el } = await board({ config: { minAppearances: 0, resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'vote' }, { view: 'presenter' });
+      const ranking = shadow(el).querySelector('[part="ranking"]')!;
+      ranking.dispatchEvent(new PointerEvent('pointerenter'));
+      ranking.dispatchEvent(new FocusEvent('focusin'));
+      const last = shownOrder(el).at(-1)!;
+      await promote(fx, last);
+      await waitUntil(() => shownOrder(el)[0] === last, 'the presenter held the old order under the pointer');
+      expect(text(el)).not.to.include('New votes arrived');
+    });
+
+    it('fills 1280×720 and 1920×1080 without scrolling: titles, the top ten and the chart, in type that grows with the screen', async () => {
+      const { el } = await board({ ideas: SAMPLE_IDEAS, phase: 'results', voters: 12, duelsPerVoter: 10 }, { view: 'presenter' });
+      await waitUntil(() => text(el).includes('Development day'), 'no event title');
+      expect(shadow(el).querySelector('h2')!.textContent).to.equal('Which themes matter most?');
+      try {
+        for (const [width, height] of [
+          [1280, 720],
+          [1920, 1080],
+        ]) {
+          await setViewport({ width, height });
+          el.style.width = `${width}px`;
+          el.style.height = `${height}px`;
+          await waitUntil(() => shadow(el).querySelector('osa-chart')?.shadowRoot?.querySelector('canvas'), 'no chart', { timeout: 5000 });
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const bottom = el.getBoundingClientRect().bottom;
+          const rows = [...shadow(el).querySelectorAll<HTMLElement>('[part="ranking"] li')];
+          expect(rows.length).to.equal(10);
+          const parts = [shadow(el).querySelector('h2')!, ...rows, shadow(el).querySelector('osa-chart')!, shadow(el).querySelector('osa-join-code')!];
+          for (const part of parts) expect(part.getBoundingClientRect().bottom, `${part.textContent!.slice(0, 30)} at ${width}×${height}`).to.be.at.most(bottom + 0.5);
+          expect(el.scrollHeight, `${width}×${height}`).to.be.at.most(el.clientHeight);
+          // Readable from the back of a hall: ideas in type of at least 1/70 of the screen's width.
+          expect(Number.parseFloat(getComputedStyle(rows[0].querySelector('.text')!).fontSize), `${width}×${height}`).to.be.at.least(width / 70);
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('goes full screen from a button the keyboard reaches, shown only where full screen is possible', async () => {
+      const { el } = await board({ ideas: SAMPLE_IDEAS.slice(0, 4), phase: 'results', voters: 3, duelsPerVoter: 4 }, { view: 'presenter' });
+      let requested = 0;
+      el.requestFullscreen = () => {
+        requested += 1;
+        return Promise.resolve();
+      };
+      const fullscreen = button(el, 'Full screen')!;
+      fullscreen.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(requested).to.equal(1);
+      Object.defineProperty(document, 'fullscreenEnabled', { value: false, configurable: true });
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(button(el, 'Full screen')).to.equal(undefined);
+      } finally {
+        delete (document as { fullscreenEnabled?: boolean }).fullscreenEnabled;
+      }
+    });
+
+    it('moves re-ranked rows to their new places, and not under reduced motion', async () => {
+      const moving = (el: OsaPriorityBoard) => [...shadow(el).querySelectorAll('[part="ranking"] li')].filter((row) => row.getAnimations().length > 0).length;
+      const rerank = async (el: OsaPriorityBoard, fx: BoardFixture) => {
+        const last = shownOrder(el).at(-1)!;
+        await promote(fx, last);
+        await waitUntil(() => shownOrder(el)[0] === last, 'no re-ranking');
+      };
+      const options: BoardFixtureOptions = { config: { minAppearances: 0, resultsVisibility: 'always' }, ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'vote' };
+      const animated = await board(options, { view: 'presenter' });
+      await rerank(animated.el, animated.fx);
+      expect(moving(animated.el), 'rows moving after a re-ranking').to.be.greaterThan(0);
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const still = await board(options, { view: 'presenter' });
+        await rerank(still.el, still.fx);
+        expect(moving(still.el), 'rows moving under reduced motion').to.equal(0);
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('counts votes truly while the results are hidden from the room', async () => {
+      const { fx, el } = await board({ config: { resultsVisibility: 'afterVoting' }, ideas: SAMPLE_IDEAS.slice(0, 4), phase: 'vote', voters: 3, duelsPerVoter: 4 }, { view: 'presenter' });
+      const cast = (await stateOf(fx)).duelCount;
+      expect(cast).to.be.greaterThan(0);
+      expect(text(el)).to.include('The results are not shown yet.');
+      expect(text(el)).to.include(`${cast} votes`);
+      expect(shadow(el).querySelector('[part="ranking"]')).to.equal(null);
+      await promote(fx, 'i1', 1);
+      await waitUntil(() => text(el).includes(`${cast + 1} votes`), 'a new vote was not counted live');
+    });
+
+    it('lets the organiser show the room the results with the keyboard, the key never in an address', async () => {
+      const fx = await boardFixture({ config: { resultsVisibility: 'never' }, ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote', voters: 4, duelsPerVoter: 5 });
+      const address = location.href;
+      // The organiser's page holds the key in its fragment; the QR code must not pass it on.
+      history.replaceState(null, '', `#key=${fx.organiserKey}`);
+      try {
+        const el = await fixture<OsaPriorityBoard>(html`<osa-priority-board .adapter=${fx.organiser} event=${fx.eventId} activity=${fx.activityId} view="organiser" lang="en"></osa-priority-board>`);
+        await waitUntil(() => button(el, 'Show on screen'), 'no "Show on screen" in the organiser view');
+        let requested = 0;
+        el.requestFullscreen = () => {
+          requested += 1;
+          return Promise.resolve();
+        };
+        button(el, 'Show on screen')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => shownOrder(el).length === 5, 'the room does not see the results');
+        expect(el.view).to.equal('presenter');
+        expect(requested).to.equal(1);
+        expect(text(el)).to.include(`${(await stateOf(fx)).duelCount} votes`);
+        expect(shadow(el).querySelector('osa-join-code')!.getAttribute('url')).not.to.include(fx.organiserKey);
+        await waitUntil(() => shadow(el).activeElement?.textContent?.includes('Back to the organiser view'), 'focus did not move to the presenter');
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => shadow(el).activeElement?.textContent?.includes('Show on screen'), 'focus did not return to the organiser view');
+        expect(el.view).to.equal('organiser');
+      } finally {
+        history.replaceState(null, '', address);
+      }
+    });
+
+    it('shows like counts in likes mode, in the list and the chart, not the cautious score', async () => {
+      const { fx, el } = await board(
+        { config: { mode: 'upvote', resultsVisibility: 'always', minAppearances: 0 }, ideas: SAMPLE_IDEAS.slice(0, 5), phase: 'vote', voters: 6, likes: true },
+        { view: 'presenter' },
+      );
+      const { ideas } = await stateOf(fx);
+      const shown = shownOrder(el);
+      const likes = shown.map((id) => ideas[id].likes);
+      expect(likes.some((count) => count > 0)).to.be.true;
+      expect(likes).to.deep.equal([...likes].sort((a, b) => b - a));
+      const rows = [...shadow(el).querySelectorAll('[part="ranking"] li')];
+      rows.forEach((row, index) => expect(row.textContent).to.include(likes[index] === 1 ? '1 like' : `${likes[index]} likes`));
+      expect(text(el)).not.to.include('/ 100');
+      const chart = shadow(el).querySelector<OsaChart>('osa-chart')!;
+      expect(chart.rows.map((row) => row.value)).to.deep.equal(likes);
+      expect(chart.label).to.equal('Likes of the top ideas');
+    });
   });
 
   describe('organiser', () => {
@@ -326,7 +484,7 @@ describe('osa-priority-board', () => {
       publish.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(async () => (await stateOf(fx)).ideas.i2.status === 'visible');
-      await waitUntil(() => text(el).includes('Nothing waiting.'));
+      await waitUntil(() => !text(el).includes('is waiting for moderation'));
       const hide = button(el, /^\s*Hide\s*$/)!;
       hide.focus();
       await sendKeys({ press: 'Enter' });
@@ -344,11 +502,12 @@ describe('osa-priority-board', () => {
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'Enter' });
       await waitUntil(async () => (await fx.organiser.getActivity(fx.eventId, fx.activityId)).phase === 'vote');
-      const select = shadow(el).querySelector<HTMLSelectElement>('select[id="merge-i2"]')!;
-      select.value = 'i1';
-      select.dispatchEvent(new Event('change'));
+      const card = () => shadow(el).querySelector<HTMLElement>('[data-idea="i2"]')!;
+      card().querySelector<HTMLButtonElement>('[data-merge]')!.click();
       await el.updateComplete;
-      [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Merge' && !b.disabled)!.click();
+      card().querySelector<HTMLInputElement>('input[type="radio"][value="i1"]')!.click();
+      await el.updateComplete;
+      [...card().querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Merge' && !b.disabled)!.click();
       await waitUntil(async () => (await stateOf(fx)).ideas.i2.status === 'merged');
       expect((await stateOf(fx)).ideas.i2.mergedInto).to.equal('i1');
     });

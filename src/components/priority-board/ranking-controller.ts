@@ -1,6 +1,5 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { boardResults, type BoardConfig, type BoardResultRow } from '../../core/board/board.view.js';
 import type { OsaPriorityBoard } from './priority-board.component.js';
 
@@ -9,9 +8,25 @@ const PAGE = 50;
 /** A re-ranking waits this many times its own last duration after the previous one. */
 const RANK_THROTTLE = 9;
 
+const percent = (value: number) => `${Math.min(100, Math.max(0, value)).toFixed(2)}%`;
+
+/**
+ * A bar of `value` (0–100) with its uncertainty band behind it, for sighted readers (the numbers
+ * are in the text). Drawn as SVG geometry, never with a `style` attribute, which a strict
+ * Content-Security-Policy blocks.
+ */
+export function renderMeter(value: number, band?: { lower: number; upper: number }): TemplateResult {
+  return html`<svg class="meter" aria-hidden="true" focusable="false">
+    ${band ? svg`<rect class="band" x=${percent(band.lower)} width=${percent(band.upper - band.lower)} height="100%"></rect>` : nothing}
+    <rect class="bar" width=${percent(value)} y=${band ? '30%' : '0'} height=${band ? '40%' : '100%'} rx="2"></rect>
+  </svg>`;
+}
+
 /**
  * The board's live ranking: computed from the snapshot (throttled on large boards), held still
  * while the pointer or focus is on it, paged, and with a change of leader announced politely.
+ * The presenter draws its own top list from `results` and is never held: nobody reads a
+ * projector with a pointer.
  */
 export class RankingController implements ReactiveController {
   /** The current ranking of the shown question (empty while the viewer may not see results). */
@@ -41,6 +56,8 @@ export class RankingController implements ReactiveController {
     const host = this.host;
     const board = host.board;
     if (!board) return;
+    // A list held in another view would stay held: its pointer never leaves.
+    if (host.view === 'presenter') this.held = undefined;
     const canSee = host.canSeeResults;
     const view = `${host.questionId}|${board.config.mode}|${canSee}`;
     const key = `${view}|${host.live.snapshot?.seq}|${board.state.tallyVersion}`;
@@ -66,8 +83,8 @@ export class RankingController implements ReactiveController {
     this.lastLeader = leader?.id;
   }
 
-  /** `paged` is the participant's and organiser's list (explained, with "show more"); the presenter's is the bare top. */
-  render(config: BoardConfig, limit = this.shown, paged = true): TemplateResult {
+  /** The participant's and organiser's list: explained, held while read, with "show more". */
+  render(config: BoardConfig): TemplateResult {
     const t = this.host.t.results;
     const rows = this.held ?? this.results;
     const changedWhileHeld = this.held !== undefined && this.held !== this.results;
@@ -83,13 +100,13 @@ export class RankingController implements ReactiveController {
     let position = 0;
     return html`<div class="stack">
       <h3 id="ranking-title">${t.title}</h3>
-      ${paged ? html`<p class="muted">${config.mode === 'duel' ? t.scoreExplained : t.upvoteExplained}</p>` : nothing}
+      <p class="muted">${config.mode === 'duel' ? t.scoreExplained : t.upvoteExplained}</p>
       ${changedWhileHeld ? html`<p class="muted" role="status">${t.held}</p>` : nothing}
       ${rows.length === 0
         ? html`<p class="muted">${t.empty}</p>`
         : html`<ol class="ranking" part="ranking" aria-labelledby="ranking-title" @pointerenter=${hold} @pointerleave=${release} @focusin=${hold} @focusout=${release}>
             ${repeat(
-              rows.slice(0, limit),
+              rows.slice(0, this.shown),
               (row) => row.id,
               (row) => {
                 if (row.ranked) position += 1;
@@ -97,7 +114,7 @@ export class RankingController implements ReactiveController {
               },
             )}
           </ol>`}
-      ${paged && rows.length > limit
+      ${rows.length > this.shown
         ? html`<div class="row">
             <button
               @click=${() => {
@@ -105,7 +122,7 @@ export class RankingController implements ReactiveController {
                 this.host.requestUpdate();
               }}
             >
-              ${t.showMore(Math.min(PAGE, rows.length - limit))}
+              ${t.showMore(Math.min(PAGE, rows.length - this.shown))}
             </button>
           </div>`
         : nothing}
@@ -124,10 +141,7 @@ export class RankingController implements ReactiveController {
       ${row.ranked
         ? html`<span class="score">
             <span class="value">${score}<span class="visually-hidden"> / 100, ${band}</span></span>
-            <span class="meter" aria-hidden="true">
-              <span class="band" style=${styleMap({ insetInlineStart: `${row.lower}%`, width: `${Math.max(0, row.upper - row.lower)}%` })}></span>
-              <span class="bar" style=${styleMap({ width: `${row.score}%` })}></span>
-            </span>
+            ${renderMeter(row.score, row)}
             <span class="muted">${count}</span>
           </span>`
         : html`<span class="score muted"><span>${t.notRanked}</span><span>${t.notRankedHelp(config.minAppearances)}</span></span>`}

@@ -4,7 +4,7 @@ import { EventLedger } from '../ledger.js';
 import type { CommandContext, Viewer } from '../activity.js';
 import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
-import { boardMine, boardResults, duelTally, resultsVisible, type BoardConfig, type BoardState, type SubmitResult } from './board.js';
+import { boardMine, boardResults, duelTally, resultsVisible, type BoardConfig, type BoardState, type LikeResult, type SubmitResult } from './board.js';
 import { flaggedWords } from './profanity.js';
 
 /** An event with one board, and a helper that runs commands the way every store does: plan, record, apply. */
@@ -171,6 +171,9 @@ describe('board: duels', () => {
     const changed = run(voter, 'vote', { a: first[0], b: first[1], choice: 'b' }) as { pair: [string, string]; done: number };
     assert.deepEqual(changed.pair, second);
     assert.equal(changed.done, 1);
+    // The pair issued meanwhile can still be answered.
+    const answered = run(voter, 'vote', { a: second[0], b: second[1], choice: 'a' }) as { done: number };
+    assert.equal(answered.done, 2);
   });
 
   test('asking again returns the same unanswered pair', () => {
@@ -211,6 +214,27 @@ describe('board: duels', () => {
     assert.equal(view(organiser).duelCount, 1);
     run(organiser, 'setPhase', { phase: 'results' });
     assert.equal(view(person('other')).duelCount, 1);
+  });
+
+  test('everyone sees a true count of votes while the results are hidden', () => {
+    const duels = boardWithIdeas(4, { resultsVisibility: 'never' });
+    const { pair } = duels.run(duels.person('v'), 'nextPair', {}) as { pair: [string, string] };
+    const { pair: next } = duels.run(duels.person('v'), 'vote', { a: pair[0], b: pair[1], choice: 'a' }) as { pair: [string, string] };
+    duels.run(duels.person('v'), 'vote', { a: next[0], b: next[1], choice: 'tie' });
+    duels.run(duels.person('v'), 'vote', { a: pair[0], b: pair[1], choice: 'b' });
+    const room = duels.view(duels.person('presenter'));
+    assert.equal(room.duelCount, 0, 'the duel results stay hidden');
+    assert.equal(room.votes, 2, 'two answers: a changed answer counts once');
+    assert.equal(duels.view(duels.organiser).votes, duels.view(duels.organiser).duelCount);
+
+    const likes = boardWithIdeas(3, { mode: 'upvote', resultsVisibility: 'never' });
+    likes.run(likes.person('v'), 'like', { ideaId: 'i1' });
+    likes.run(likes.person('v'), 'like', { ideaId: 'i2' });
+    likes.run(likes.person('w'), 'like', { ideaId: 'i1' });
+    likes.run(likes.person('v'), 'unlike', { ideaId: 'i2' });
+    const seen = likes.view(likes.person('presenter'));
+    assert.equal(seen.ideas.i1.likes, 0, 'the like counts stay hidden');
+    assert.equal(seen.votes, 2, 'a like taken back no longer counts');
   });
 
   test('merging carries votes over to the remaining idea', () => {
@@ -314,7 +338,8 @@ describe('board: upvotes and moderation', () => {
     assert.equal(code(() => run(person('p1'), 'moderate', { ideaId: 'i1', action: 'hide' })), 'forbidden');
     run(organiser, 'moderate', { ideaId: 'i1', action: 'edit', text: 'Kirjoitusvirhe tässä' });
     run(organiser, 'moderate', { ideaId: 'i1', action: 'hide' });
-    assert.equal(view(person('p2')).ideas.i1.status, 'hidden');
+    assert.equal(view(person('p2')).ideas.i1, undefined, 'a hidden idea is not sent to others');
+    assert.equal(view(person('p1')).ideas.i1.status, 'hidden', 'its author sees it hidden');
     run(organiser, 'moderate', { ideaId: 'i1', action: 'restore' });
     assert.equal(view(person('p2')).ideas.i1.text, 'Kirjoitusvirhe tässä');
     assert.deepEqual(view(organiser).moderation.map((entry) => entry.action), ['edit', 'hide', 'restore']);
@@ -328,5 +353,142 @@ describe('board: text', () => {
     const { run, person, view } = setup();
     run(person('p1'), 'submitIdea', { text: 'Lisää\u0007 tukea\u001b\t\topettajille\u007f' });
     assert.equal(view(person('p2')).ideas.i1.text, 'Lisää tukea opettajille');
+  });
+});
+
+describe('board: what participants and anonymous viewers may read', () => {
+  const anonymous: Viewer = { organiser: false };
+  /** Every change a viewer gets, as the wire carries them (a snapshot folds these; a stream sends them). */
+  const raw = (ledger: EventLedger, viewer: Viewer): string => JSON.stringify(ledger.changesFor('b', viewer));
+
+  test('like counts in upvote mode reach participants with the results only: not in answers, restored ideas or merges', () => {
+    const { ledger, run, person, organiser, view } = boardWithIdeas(3, { mode: 'upvote', resultsVisibility: 'afterVoting' });
+    assert.deepEqual(run(person('v'), 'like', { ideaId: 'i1' }), { liked: true } satisfies LikeResult);
+    run(person('w'), 'like', { ideaId: 'i1' });
+    run(person('w'), 'like', { ideaId: 'i2' });
+    assert.deepEqual(run(person('w'), 'like', { ideaId: 'i2' }), { liked: true }, 'nor a repeated like');
+    assert.deepEqual(run(person('w'), 'unlike', { ideaId: 'i1' }), { liked: false });
+    run(person('w'), 'like', { ideaId: 'i1' });
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'hide' });
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'restore' });
+    run(organiser, 'merge', { from: 'i2', into: 'i3' });
+    for (const viewer of [person('x'), person('w'), anonymous]) {
+      assert.doesNotMatch(raw(ledger, viewer), /"likes":\d/);
+      assert.deepEqual(Object.values(view(viewer).ideas).map((item) => item.likes), [0, 0, 0]);
+    }
+    assert.equal(view(organiser).ideas.i1.likes, 2, 'the organiser sees the restored count');
+    assert.equal(view(organiser).ideas.i3.likes, 1, 'and the merged one');
+    run(organiser, 'setPhase', { phase: 'results' });
+    assert.equal(view(anonymous).ideas.i1.likes, 2, 'with the results, everyone does');
+    assert.equal(view(person('x')).ideas.i3.likes, 1);
+  });
+
+  test('like answers carry the count where counts are shown: results always, or likes while collecting', () => {
+    const always = boardWithIdeas(2, { mode: 'upvote', resultsVisibility: 'always' });
+    assert.deepEqual(always.run(always.person('v'), 'like', { ideaId: 'i1' }), { likes: 1, liked: true });
+    const discussion = setup({ likesWhileCollecting: true, resultsVisibility: 'never' });
+    discussion.run(discussion.person('a'), 'submitIdea', { text: 'Avoin keskustelu' });
+    assert.deepEqual(discussion.run(discussion.person('b'), 'like', { ideaId: 'i1' }), { likes: 1, liked: true });
+  });
+
+  test("a hidden idea's text reaches its author and the organiser only, edits included", () => {
+    const { ledger, run, person, organiser, view } = setup();
+    run(person('p1'), 'submitIdea', { text: 'Salainen ehdotus' });
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'edit', text: 'Muokattu salainen ehdotus' });
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'hide' });
+    for (const viewer of [person('p2'), anonymous]) {
+      assert.doesNotMatch(raw(ledger, viewer), /salainen/i);
+      assert.equal(view(viewer).ideas.i1, undefined);
+    }
+    assert.equal(view(person('p1')).ideas.i1.text, 'Muokattu salainen ehdotus');
+    assert.equal(view(organiser).ideas.i1.status, 'hidden');
+  });
+
+  test('without showIdeas, others get no idea while collecting, not even through the duplicate check; from the vote on, all', () => {
+    const { ledger, run, person, organiser, view } = setup({ showIdeas: false, likesWhileCollecting: true });
+    run(person('p1'), 'submitIdea', { text: 'Koulujen ruokailun kehittäminen' });
+    run(person('p2'), 'submitIdea', { text: 'Pyöräteitä keskustaan' });
+    assert.deepEqual(Object.keys(view(person('p1')).ideas), ['i1'], 'a participant sees their own');
+    assert.deepEqual(Object.keys(view(anonymous).ideas), []);
+    assert.doesNotMatch(raw(ledger, person('p2')), /ruokailun/);
+    assert.doesNotMatch(raw(ledger, anonymous), /ruokailun|keskustaan/);
+    const again = run(person('p2'), 'submitIdea', { text: 'koulujen ruokailun kehittäminen!' }) as SubmitResult;
+    assert.equal(again.status, 'visible', "the check compares with the participant's own ideas only");
+    assert.equal(code(() => run(person('p2'), 'like', { ideaId: 'i1' })), 'not_found:ideaId');
+    assert.equal(view(organiser).order.length, 3);
+    run(organiser, 'setPhase', { phase: 'vote' });
+    assert.deepEqual(view(anonymous).order, ['i1', 'i2', 'i3']);
+  });
+});
+
+describe('board: the duplicate check', () => {
+  test('"similar" answers are counted; past three per idea allowed, submissions are stored unchecked', () => {
+    const { run, person, view } = setup({ maxIdeasPerParticipant: 1 });
+    run(person('p1'), 'submitIdea', { text: 'Koulujen ruokailun kehittäminen' });
+    const p2 = person('p2');
+    for (let round = 0; round < 3; round += 1) {
+      assert.equal((run(p2, 'submitIdea', { text: 'koulujen ruokailun kehittäminen' }) as SubmitResult).status, 'similar');
+    }
+    assert.equal(boardMine(view(p2), p2).similarAnswers, 3);
+    assert.equal(view(person('p3')).participants.p2, undefined, 'the count is the participant\'s own');
+    assert.equal((run(p2, 'submitIdea', { text: 'koulujen ruokailun kehittäminen' }) as SubmitResult).status, 'visible');
+    assert.equal(code(() => run(p2, 'submitIdea', { text: 'Aivan toinen ajatus' })), 'full', 'the idea limit bounds the rest');
+  });
+
+  test('follows edits and restores of ideas', () => {
+    const { run, person, organiser } = setup();
+    run(person('p1'), 'submitIdea', { text: 'Koulujen ruokailun kehittäminen' });
+    const similarTo = (text: string) => (run(person('p2'), 'submitIdea', { text }) as SubmitResult).status;
+    assert.equal(similarTo('koulujen ruokailun kehittäminen'), 'similar');
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'edit', text: 'Pyöräteitä keskustaan' });
+    assert.equal(similarTo('pyöräteitä keskustaan!'), 'similar');
+    run(organiser, 'moderate', { ideaId: 'i1', action: 'hide' });
+    assert.equal(similarTo('Pyöräteitä keskustaan'), 'visible', 'a hidden idea is not offered as similar');
+  });
+});
+
+describe('board: the export and the ranking prior', () => {
+  test('votes and likes carry the ideas\' texts beside their ids; times stay ISO in the tables', async () => {
+    const { activityExport } = await import('../backend.js');
+    const { run, person, organiser, ledger } = boardWithIdeas(3, { likesWhileCollecting: true });
+    const { pair } = run(person('voter'), 'nextPair', {}) as { pair: [string, string] };
+    run(person('voter'), 'vote', { a: pair[0], b: pair[1], choice: 'tie' });
+    const { tables } = activityExport(ledger, 'b', organiser, 0);
+    const texts = Object.fromEntries(tables.ideas.map((row) => [row.idea, row.text]));
+    assert.deepEqual(tables.votes, [{ participant: 'p4', a: pair[0], aText: texts[pair[0]!], b: pair[1], bText: texts[pair[1]!], choice: 'tie' }]);
+    assert.match(String(tables.ideas[0].createdAt), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const likes = setup({ likesWhileCollecting: true });
+    likes.run(likes.person('p1'), 'submitIdea', { text: 'Pyöräteitä' });
+    likes.run(likes.person('p2'), 'like', { ideaId: 'i1' });
+    assert.deepEqual(activityExport(likes.ledger, 'b', likes.organiser, 0).tables.likes, [{ participant: 'p2', idea: 'i1', text: 'Pyöräteitä' }]);
+  });
+
+  test('priorStrength 0 ranks by plain maximum likelihood: an idea that never lost has no score', async () => {
+    const { activityExport } = await import('../backend.js');
+    const { run, person, organiser, state, config, ledger } = boardWithIdeas(4, { resultsVisibility: 'always', minAppearances: 0 });
+    assert.equal(config().priorStrength, 1, 'the default is the weak prior');
+    assert.equal(code(() => run(organiser, 'configure', { config: { priorStrength: -1 } })), 'invalid:config.priorStrength');
+    run(organiser, 'configure', { config: { priorStrength: 0 } });
+    // i1 beats everyone; i2, i3 and i4 beat each other in a circle.
+    for (const [voter, winner, loser] of [['v1', 'i1', 'i2'], ['v2', 'i1', 'i3'], ['v3', 'i2', 'i3'], ['v4', 'i3', 'i4'], ['v5', 'i4', 'i2']] as const) {
+      for (;;) {
+        const { pair } = run(person(voter), 'nextPair', {}) as { pair: [string, string] | null };
+        if (!pair) break;
+        const choice = pair[0] === winner && pair[1] === loser ? 'a' : pair[1] === winner && pair[0] === loser ? 'b' : undefined;
+        if (choice) {
+          run(person(voter), 'vote', { a: pair[0], b: pair[1], choice });
+          break;
+        }
+        // Another pair: a tie would connect ideas that this test keeps apart, so answer it and retract nothing.
+        run(person(voter), 'vote', { a: pair[0], b: pair[1], choice: pair.includes('i1') ? (pair[0] === 'i1' ? 'a' : 'b') : 'tie' });
+      }
+    }
+    const rows = boardResults(state(), config());
+    const champion = rows.find((row) => row.id === 'i1')!;
+    assert.equal(champion.ranked, false);
+    assert.equal(champion.estimable, false);
+    assert.ok(rows.filter((row) => row.id !== 'i1').every((row) => row.ranked && Number.isFinite(row.score)), 'the others are estimated');
+    const exported = activityExport(ledger, 'b', organiser, 0).tables.results.find((row) => row.idea === 'i1')!;
+    assert.deepEqual([exported.score, exported.lower, exported.upper, exported.position, exported.ranked], [null, null, null, null, false]);
   });
 });

@@ -1,8 +1,8 @@
 import { OsaError } from '../errors.js';
-import type { ActivityKind, ActivityRecord, ChangeDraft, CommandContext, CommandSpec, Change, Viewer } from '../activity.js';
+import { ownEntry, type ActivityKind, type ActivityRecord, type ChangeDraft, type CommandContext, type CommandSpec, type Change, type Viewer } from '../activity.js';
 import type { ExportTables } from '../protocol.js';
 import type { Schema } from '../validate.js';
-import { cleanText, mostSimilar } from '../text.js';
+import { cleanText, TextIndex } from '../text.js';
 import { pairKey } from '../ranking/bradley-terry.js';
 import { choosePair } from '../ranking/pairs.js';
 import { flaggedWords } from './profanity.js';
@@ -10,9 +10,11 @@ import {
   boardResults,
   boardView,
   duelTally,
+  likeCountsVisible,
   resultsVisible,
   strengthsOf,
   visibleIdeas,
+  watchIdeaTexts,
   type BoardConfig,
   type BoardState,
   type DuelChoice,
@@ -61,6 +63,7 @@ const configSchema: Schema = {
     minAppearances: { type: 'integer', minimum: 0, maximum: 1000 },
     duplicateThreshold: { type: 'number', minimum: 0.5, maximum: 1 },
     profanityFilter: { type: 'boolean' },
+    priorStrength: { type: 'number', minimum: 0, maximum: 100 },
     questions: { type: 'array', items: questionSchema, minItems: 1, maxItems: 20 },
   },
   required: ['mode', 'moderation', 'resultsVisibility', 'maxLength', 'questions'],
@@ -78,6 +81,7 @@ export const DEFAULT_BOARD_CONFIG: BoardConfig = {
   minAppearances: 5,
   duplicateThreshold: 0.8,
   profanityFilter: true,
+  priorStrength: 1,
   questions: [{ id: 'main', title: { fi: 'Ideat', sv: 'Idéer', en: 'Ideas' } }],
 };
 
@@ -103,6 +107,43 @@ function questionOf(config: BoardConfig, question: string | undefined): string {
     });
   }
   return id;
+}
+
+/**
+ * Whether `viewer` may read an idea's text now (the audience of its changes aside): the organiser
+ * and its author always; anyone else not while it is hidden, nor while collecting when the board
+ * does not show participants each other's ideas (`showIdeas: false`). From `vote` on every visible
+ * idea is public: the duels and likes need them. An idea not folded in yet counts as readable.
+ */
+function ideaReadable(board: ActivityRecord<BoardState, BoardConfig>, ideaId: string, viewer: Viewer): boolean {
+  const item = Object.hasOwn(board.state.ideas, ideaId) ? board.state.ideas[ideaId] : undefined;
+  if (viewer.organiser || item === undefined) return true;
+  if (ownEntry(board.state.participants, viewer)?.ideas.includes(ideaId)) return true;
+  if (item.status === 'hidden') return false;
+  return board.config.showIdeas || board.phase !== 'collect';
+}
+
+/** "Similar" answers a participant may get per idea they may submit; after that, submissions are not checked. */
+const SIMILAR_ANSWERS_PER_IDEA = 3;
+
+const textIndexes = new WeakMap<BoardState, TextIndex<string>>();
+
+/** The board's idea texts indexed for the similarity check: built once per state, then kept current by the reducer. */
+function textIndexOf(state: BoardState): TextIndex<string> {
+  let index = textIndexes.get(state);
+  if (!index) {
+    index = new TextIndex<string>();
+    for (const id of state.order) index.set(id, state.ideas[id].text);
+    textIndexes.set(state, index);
+    watchIdeaTexts(state, index);
+  }
+  return index;
+}
+
+/** An idea as its `idea` change carries it: without its like count, which only `like` changes carry (`canSee` filters them). */
+function ideaChange(item: Idea): Omit<Idea, 'likes'> {
+  const { likes: _likes, flagged: _flagged, ...rest } = item;
+  return rest;
 }
 
 function requireParticipant(context: CommandContext): string {
@@ -138,22 +179,32 @@ const submitIdea: CommandSpec<BoardState, BoardConfig, { text: string; question?
       });
     }
     const question = questionOf(config, payload.question);
-    const mine = state.participants[participant]?.ideas ?? [];
+    const record = state.participants[participant];
+    const mine = record?.ideas ?? [];
     if (mine.length >= config.maxIdeasPerParticipant) {
       throw new OsaError('full', `A participant can submit at most ${config.maxIdeasPerParticipant} ideas.`);
     }
-    if (!payload.force) {
-      const candidates = state.order
-        .map((id) => state.ideas[id])
-        .filter((item) => item.question === question && (item.status === 'visible' || mine.includes(item.id)));
-      const similar = mostSimilar(text, candidates, (item) => item.text, config.duplicateThreshold);
-      if (similar) return { result: { status: 'similar', similar: { id: similar.id, text: similar.text } }, changes: [] };
+    const checksLeft = (record?.similarAnswers ?? 0) < SIMILAR_ANSWERS_PER_IDEA * config.maxIdeasPerParticipant;
+    if (!payload.force && checksLeft) {
+      // Among the ideas this participant may read only: the answer shows the similar idea's text.
+      const similar = textIndexOf(state).mostSimilar(text, config.duplicateThreshold, (id) => {
+        const item = state.ideas[id];
+        return item.question === question && (item.status === 'visible' || mine.includes(id)) && ideaReadable(board, id, context);
+      });
+      if (similar) {
+        const found = state.ideas[similar.id];
+        return {
+          result: { status: 'similar', similar: { id: found.id, text: found.text } },
+          // Recorded, so that a participant's "similar" answers are counted against their budget.
+          changes: [{ type: 'similar', data: { ideaId: found.id }, audience: `participant:${participant}` }],
+        };
+      }
     }
     const ideaId = `i${state.order.length + 1}`;
     const status = config.moderation === 'pre' ? 'pending' : 'visible';
     const created: Idea = { id: ideaId, question, text, status, createdAt: context.now, likes: 0 };
     const changes: ChangeDraft[] = [
-      { type: 'idea', data: { idea: created }, audience: status === 'visible' ? 'public' : `participant:${participant}` },
+      { type: 'idea', data: { idea: ideaChange(created) }, audience: status === 'visible' ? 'public' : `participant:${participant}` },
       ...countsAfter(state, participant, false),
       { type: 'own-idea', data: { ideaId }, audience: `participant:${participant}` },
     ];
@@ -168,15 +219,22 @@ const submitIdea: CommandSpec<BoardState, BoardConfig, { text: string; question?
 
 /**
  * The public counters after `participant` acts: a participant counts once they submit, vote or
- * like; a voter once they vote or like. Returned only when a counter changes.
+ * like; a voter once they vote or like; `votes` counts duel answers and likes given (a
+ * changed answer counts once, a like taken back no more), `addedVotes` being this act's share.
+ * Public even while results are hidden, so a presenter's counters are true. Returned only when a
+ * counter changes.
  */
-function countsAfter(state: BoardState, participant: string, voting: boolean): ChangeDraft[] {
+function countsAfter(state: BoardState, participant: string, voting: boolean, addedVotes = 0): ChangeDraft[] {
   const record = state.participants[participant];
   const hasVoted = record !== undefined && (record.likes.length > 0 || Object.keys(record.votes).length > 0);
   const isNew = !hasVoted && (record === undefined || record.ideas.length === 0);
   const isNewVoter = voting && !hasVoted;
-  if (!isNew && !isNewVoter) return [];
-  const counts = { participants: state.participantCount + (isNew ? 1 : 0), voters: state.voters + (isNewVoter ? 1 : 0) };
+  if (!isNew && !isNewVoter && addedVotes === 0) return [];
+  const counts = {
+    participants: state.participantCount + (isNew ? 1 : 0),
+    voters: state.voters + (isNewVoter ? 1 : 0),
+    votes: state.votes + addedVotes,
+  };
   return [{ type: 'counts', data: counts, audience: 'public' }];
 }
 
@@ -185,7 +243,13 @@ function moderationEntry(context: CommandContext, action: ModerationEntry['actio
   return { type: 'moderation', data: { entry }, audience: 'organiser' };
 }
 
-const likeCommand = (liked: boolean): CommandSpec<BoardState, BoardConfig, { ideaId: string }, { likes: number; liked: boolean }> => ({
+/** A like's answer: `likes`, the idea's count, only to whom may see like counts now (`likeCountsVisible`). */
+export interface LikeResult {
+  likes?: number;
+  liked: boolean;
+}
+
+const likeCommand = (liked: boolean): CommandSpec<BoardState, BoardConfig, { ideaId: string }, LikeResult> => ({
   input: { type: 'object', properties: { ideaId: ideaIdSchema }, required: ['ideaId'], additionalProperties: false },
   phases: ['collect', 'vote'],
   run(board, payload, context) {
@@ -194,15 +258,18 @@ const likeCommand = (liked: boolean): CommandSpec<BoardState, BoardConfig, { ide
     const open = board.phase === 'vote' ? config.mode === 'upvote' : config.likesWhileCollecting;
     if (!open) throw new OsaError('phase_closed', 'Likes are not open now.');
     const target = idea(state, payload.ideaId);
-    if (target.status !== 'visible') throw new OsaError('not_found', `There is no visible idea "${payload.ideaId}".`, { field: 'ideaId' });
+    if (target.status !== 'visible' || !ideaReadable(board, target.id, context)) {
+      throw new OsaError('not_found', `There is no visible idea "${payload.ideaId}".`, { field: 'ideaId' });
+    }
+    const answer = (likes: number): LikeResult => (context.organiser || likeCountsVisible(config, board.phase) ? { likes, liked } : { liked });
     const record = state.participants[participant];
     const already = record?.likes.includes(target.id) ?? false;
-    if (already === liked) return { result: { likes: target.likes, liked }, changes: [] };
+    if (already === liked) return { result: answer(target.likes), changes: [] };
     const likes = target.likes + (liked ? 1 : -1);
     return {
-      result: { likes, liked },
+      result: answer(likes),
       changes: [
-        ...countsAfter(state, participant, true),
+        ...countsAfter(state, participant, true, liked ? 1 : -1),
         { type: 'like', data: { ideaId: target.id, likes }, audience: 'public' },
         { type: 'my-like', data: { ideaId: target.id, liked }, audience: `participant:${participant}` },
       ],
@@ -284,7 +351,7 @@ const vote: CommandSpec<BoardState, BoardConfig, { a: string; b: string; choice:
     return {
       result: { pair: next.pair, done },
       changes: [
-        ...countsAfter(state, participant, true),
+        ...countsAfter(state, participant, true, previous ? 0 : 1),
         {
           type: 'duel',
           data: { a: payload.a, b: payload.b, winner: outcome(winner), previous: previous ? outcome(previousWinner ?? null) : null },
@@ -326,14 +393,16 @@ const moderate: CommandSpec<BoardState, BoardConfig, { ideaId: string; action: '
     if (target.status === 'merged') throw new OsaError('invalid', 'A merged idea cannot be moderated; moderate the idea it was merged into.', { field: 'ideaId', reason: { kind: 'notAllowed' } });
     const status: IdeaStatus = payload.action === 'hide' ? 'hidden' : 'visible';
     if (target.status === status) return { result: { status }, changes: [] };
-    const current: Idea = { ...target, status, flagged: undefined };
     return {
       result: { status },
       changes: [
-        // Becoming visible publishes the whole idea; being hidden only its new status.
-        status === 'visible'
-          ? { type: 'idea', data: { idea: current }, audience: 'public' }
-          : { type: 'idea-status', data: { ideaId: target.id, status }, audience: 'public' },
+        // Becoming visible publishes the whole idea (its like count apart, for whom may see it); being hidden only its new status.
+        ...(status === 'visible'
+          ? [
+              { type: 'idea', data: { idea: ideaChange({ ...target, status }) }, audience: 'public' } satisfies ChangeDraft,
+              ...(target.likes > 0 ? [{ type: 'like', data: { ideaId: target.id, likes: target.likes }, audience: 'public' } satisfies ChangeDraft] : []),
+            ]
+          : [{ type: 'idea-status', data: { ideaId: target.id, status }, audience: 'public' } satisfies ChangeDraft]),
         moderationEntry(context, payload.action, target.id, target.text),
       ],
     };
@@ -358,7 +427,9 @@ const merge: CommandSpec<BoardState, BoardConfig, { from: string; into: string }
     return {
       result: { into: into.id },
       changes: [
-        { type: 'merge', data: { from: from.id, into: into.id, likes: likers.size }, audience: 'public' },
+        { type: 'merge', data: { from: from.id, into: into.id }, audience: 'public' },
+        // The merged count on its own, for whom may see like counts (`canSee`).
+        { type: 'like', data: { ideaId: into.id, likes: likers.size }, audience: 'public' },
         moderationEntry(context, 'merge', from.id, `${from.text} → ${into.text}`),
       ],
     };
@@ -367,13 +438,30 @@ const merge: CommandSpec<BoardState, BoardConfig, { from: string; into: string }
 
 // ---------------------------------------------------------------- the kind
 
-/** Participants see duel results and like counts only while results are visible to them (see `resultsVisible`). */
+/**
+ * What participants and anonymous viewers may read now, beyond a change's audience: duel results
+ * while results are visible to them (`resultsVisible`), like counts while counts are
+ * (`likeCountsVisible`; only `like` changes carry them), and an idea's text while the idea is
+ * readable to them (`ideaReadable`: not hidden; not another's while collecting without `showIdeas`).
+ */
 function canSee(change: Change, board: ActivityRecord<BoardState, BoardConfig>, viewer: Viewer): boolean {
   if (viewer.organiser) return true;
-  if (change.type === 'duel') return resultsVisible(board.config, board.phase);
-  if (change.type === 'like' && board.config.mode === 'upvote' && board.phase !== 'collect') return resultsVisible(board.config, board.phase);
-  return true;
+  switch (change.type) {
+    case 'duel':
+      return resultsVisible(board.config, board.phase);
+    case 'like':
+      return likeCountsVisible(board.config, board.phase);
+    case 'idea':
+      return ideaReadable(board, (change.data as { idea: Pick<Idea, 'id'> }).idea.id, viewer);
+    case 'idea-text':
+      return ideaReadable(board, (change.data as { ideaId: string }).ideaId, viewer);
+    default:
+      return true;
+  }
 }
+
+/** A score to one decimal; none for an idea whose score has no estimate (`priorStrength: 0`). */
+const scoreCell = (value: number): number | null => (Number.isNaN(value) ? null : Math.round(value * 10) / 10);
 
 function exportTables(board: ActivityRecord<BoardState, BoardConfig>): ExportTables {
   const { state, config } = board;
@@ -383,9 +471,9 @@ function exportTables(board: ActivityRecord<BoardState, BoardConfig>): ExportTab
       position: row.ranked ? index + 1 : null,
       idea: row.id,
       text: row.text,
-      score: Math.round(row.score * 10) / 10,
-      lower: Math.round(row.lower * 10) / 10,
-      upper: Math.round(row.upper * 10) / 10,
+      score: scoreCell(row.score),
+      lower: scoreCell(row.lower),
+      upper: scoreCell(row.upper),
       appearances: row.appearances,
       wins: row.wins,
       losses: row.losses,
@@ -414,12 +502,14 @@ function exportTables(board: ActivityRecord<BoardState, BoardConfig>): ExportTab
     Object.values(record.votes).map((entry) => ({
       participant: pseudonyms.get(participant)!,
       a: entry.a,
+      aText: state.ideas[entry.a]?.text ?? null,
       b: entry.b,
+      bText: state.ideas[entry.b]?.text ?? null,
       choice: entry.choice,
     })),
   );
   const likes = Object.entries(state.participants).flatMap(([participant, record]) =>
-    record.likes.map((ideaId) => ({ participant: pseudonyms.get(participant)!, idea: ideaId })),
+    record.likes.map((ideaId) => ({ participant: pseudonyms.get(participant)!, idea: ideaId, text: state.ideas[ideaId]?.text ?? null })),
   );
   const moderation = state.moderation.map((entry) => ({ at: new Date(entry.at).toISOString(), action: entry.action, idea: entry.ideaId, detail: entry.detail }));
   return { results, ideas, votes, likes, moderation };
@@ -436,6 +526,7 @@ export const boardKind = {
     duelCount: 0,
     tallyVersion: 0,
     voters: 0,
+    votes: 0,
     participantCount: 0,
     participants: {},
     moderation: [],

@@ -43,6 +43,12 @@ export interface BoardConfig {
   duplicateThreshold: number;
   /** Flag submissions that contain words from the fi/sv/en list for the moderator (never blocks). */
   profanityFilter: boolean;
+  /**
+   * Weight of the duel ranking's prior: each idea counts this many virtual wins and losses against
+   * an average idea (default 1). 0 ranks by plain maximum likelihood, as statistics software does;
+   * an idea that never lost or never won then has no score and is listed unranked.
+   */
+  priorStrength?: number;
   questions: BoardQuestion[];
 }
 
@@ -79,6 +85,8 @@ export interface ParticipantRecord {
   likes: string[];
   /** The duel pair issued and not yet answered; `null` when none was left for them; absent before one is issued. */
   pair?: [string, string] | null;
+  /** How many submissions were answered "similar" instead of stored (a budget, see `submitIdea`); absent while none. */
+  similarAnswers?: number;
 }
 
 export interface ModerationEntry {
@@ -99,6 +107,8 @@ export interface BoardState {
   tallyVersion: number;
   /** Participants who voted (duel or like) at least once; in upvote mode the "views" of every idea. */
   voters: number;
+  /** Duel answers and likes given (a changed answer counts once, a like taken back no more); public even while the results are hidden. */
+  votes: number;
   /** Participants who submitted, voted or liked: the presenter's counter. */
   participantCount: number;
   participants: Record<string, ParticipantRecord>;
@@ -117,6 +127,31 @@ export function resultsVisible(config: BoardConfig, phase: string): boolean {
     case 'never':
       return false;
   }
+}
+
+/**
+ * Whether participants may see how many likes each idea has now. In upvote mode the counts are the
+ * results once voting starts; while collecting (likes in the discussion case) and in duel mode they
+ * are not results and are shown.
+ */
+export function likeCountsVisible(config: BoardConfig, phase: string): boolean {
+  return config.mode !== 'upvote' || phase === 'collect' || resultsVisible(config, phase);
+}
+
+/** Told of every idea text the reducer adds or changes (see `watchIdeaTexts`). */
+export interface IdeaTextWatcher {
+  set(ideaId: string, text: string): void;
+}
+
+const textWatchers = new WeakMap<BoardState, IdeaTextWatcher>();
+
+/**
+ * Keeps `watcher` beside `state` (like the duel tally, not in it) and tells it of every idea text
+ * that changes fold in from now on: a back end's index of the texts stays current without
+ * re-reading every idea (see `submitIdea` in board.ts).
+ */
+export function watchIdeaTexts(state: BoardState, watcher: IdeaTextWatcher): void {
+  textWatchers.set(state, watcher);
 }
 
 const participantOf = (change: Pick<Change, 'audience'>): string | undefined =>
@@ -186,11 +221,19 @@ export function boardResults(state: BoardState, config: BoardConfig, question?: 
   if (config.mode === 'duel') {
     const tally = duelTally(state);
     const entry = tallies.get(state)!;
-    const ranked: DuelRankRow[] = rank(tally, { minAppearances: config.minAppearances, previous: entry.strengths });
-    // The fit behind the ranking warm-starts the next one (and serves the pair sampler meanwhile).
-    entry.strengths = new Map(ranked.map((row) => [row.id, row.strength]));
-    entry.fittedVersion = state.tallyVersion;
-    rows = ranked.filter((row) => byId.has(row.id));
+    const prior = config.priorStrength ?? 1;
+    if (prior === 1) {
+      const ranked: DuelRankRow[] = rank(tally, { minAppearances: config.minAppearances, previous: entry.strengths });
+      // The fit behind the ranking warm-starts the next one (and serves the pair sampler meanwhile).
+      entry.strengths = new Map(ranked.map((row) => [row.id, row.strength]));
+      entry.fittedVersion = state.tallyVersion;
+      rows = ranked.filter((row) => byId.has(row.id));
+    } else {
+      // Another prior gives other strengths than the pair sampler's; without one, which ideas can be
+      // estimated depends on the question's own duels, so the question is fitted on its own.
+      const own = prior === 0 && config.questions.length > 1 ? tally.subset(byId.keys()) : tally;
+      rows = rank(own, { minAppearances: config.minAppearances, previous: entry.strengths, prior }).filter((row) => byId.has(row.id));
+    }
   } else {
     rows = rankUpvotes(
       ideas.map((item) => ({ id: item.id, likes: item.likes, views: state.voters })),
@@ -242,10 +285,12 @@ function reduce(state: BoardState, change: Change): BoardState {
   const data = change.data as Record<string, never>;
   switch (change.type) {
     case 'idea': {
-      const incoming = data.idea as Idea;
+      // Like counts travel in `like` changes, which `canSee` filters (older logs carry them here too).
+      const incoming = data.idea as Omit<Idea, 'likes'> & { likes?: number };
       const existing = state.ideas[incoming.id];
       if (!existing) state.order.push(incoming.id);
-      state.ideas[incoming.id] = { ...incoming, likes: existing?.likes ?? incoming.likes, flagged: existing?.flagged };
+      state.ideas[incoming.id] = { ...incoming, likes: existing?.likes ?? incoming.likes ?? 0, flagged: existing?.flagged };
+      textWatchers.get(state)?.set(incoming.id, incoming.text);
       state.tallyVersion += 1;
       break;
     }
@@ -255,6 +300,8 @@ function reduce(state: BoardState, change: Change): BoardState {
     case 'counts':
       state.participantCount = data.participants;
       state.voters = data.voters;
+      // Counts recorded before votes were counted carry none.
+      state.votes = data.votes ?? state.votes;
       break;
     case 'idea-flag':
       if (state.ideas[data.ideaId]) state.ideas[data.ideaId].flagged = data.words;
@@ -264,12 +311,22 @@ function reduce(state: BoardState, change: Change): BoardState {
       state.tallyVersion += 1;
       break;
     case 'idea-text':
-      if (state.ideas[data.ideaId]) state.ideas[data.ideaId].text = data.text;
+      if (state.ideas[data.ideaId]) {
+        state.ideas[data.ideaId].text = data.text;
+        textWatchers.get(state)?.set(data.ideaId, data.text);
+      }
+      break;
+    case 'similar':
+      if (participant) {
+        const record = recordFor(state, participant);
+        record.similarAnswers = (record.similarAnswers ?? 0) + 1;
+      }
       break;
     case 'merge': {
       const from = state.ideas[data.from];
       if (from) Object.assign(from, { status: 'merged', mergedInto: data.into });
-      if (state.ideas[data.into]) state.ideas[data.into].likes = data.likes;
+      // The merged count comes as a `like` change (older logs carry it here).
+      if (data.likes !== undefined && state.ideas[data.into]) state.ideas[data.into].likes = data.likes;
       mergeDuels(state, data.from, data.into);
       state.tallyVersion += 1;
       for (const record of Object.values(state.participants)) {
@@ -310,7 +367,8 @@ function reduce(state: BoardState, change: Change): BoardState {
       if (participant) {
         const record = recordFor(state, participant);
         record.votes[pairKey(data.a, data.b)] = { a: data.a, b: data.b, choice: data.choice };
-        delete record.pair;
+        // Answering the issued pair uses it up; changing an earlier answer leaves it issued.
+        if (record.pair && pairKey(record.pair[0], record.pair[1]) === pairKey(data.a, data.b)) delete record.pair;
       }
       break;
     case 'moderation':

@@ -8,7 +8,9 @@
  *   strength 1. This is the same as a standard logistic prior on θ_i (median strength 1), it keeps
  *   every strength finite even when an idea has won (or lost) all of its duels or has none, it pulls
  *   ideas with little data towards the middle, and it fixes the scale, so strengths from one fit can
- *   be compared with (and used to warm-start) the next.
+ *   be compared with (and used to warm-start) the next. Its weight is an option (`prior`, default 1
+ *   virtual win and loss); with 0 the fit is plain maximum likelihood, as in standard statistical
+ *   software (see {@link estimableIds} for when that estimate exists).
  * - Ties ("can't decide") count as half a win for each side (the half-win convention; no extra tie
  *   parameter as in Davidson's model). A tie therefore pulls the two strengths towards each other.
  *
@@ -22,6 +24,8 @@
  * Everything runs in a canonical order (ideas sorted by id, pairs by index), so results do not
  * depend on the order in which votes or ideas were added.
  */
+
+import type { Random } from './random.js';
 
 /** z-value of a two-sided 95% normal interval, used for all uncertainty bands. */
 export const CONFIDENCE_Z = 1.959963984540054;
@@ -135,6 +139,20 @@ export class DuelTally {
     return this.pairTallies.values();
   }
 
+  /** A new tally of the registered ideas among `ids` and their duels with each other. */
+  subset(ids: Iterable<string>): DuelTally {
+    const members = new Set(ids);
+    const tally = new DuelTally();
+    for (const id of this.itemTotals.keys()) if (members.has(id)) tally.addItem(id);
+    for (const pair of this.pairTallies.values()) {
+      if (!members.has(pair.first) || !members.has(pair.second)) continue;
+      for (let k = 0; k < pair.firstWins; k++) tally.add(pair.first, pair.second);
+      for (let k = 0; k < pair.secondWins; k++) tally.add(pair.second, pair.first);
+      for (let k = 0; k < pair.ties; k++) tally.addTie(pair.first, pair.second);
+    }
+    return tally;
+  }
+
   private totalsFor(id: string): Mutable<ItemTotals> {
     let totals = this.itemTotals.get(id);
     if (!totals) {
@@ -176,6 +194,8 @@ export class DuelTally {
  */
 interface DuelGraph {
   readonly ids: string[];
+  /** Virtual wins and losses per idea against strength 1 (see {@link FitOptions.prior}). */
+  readonly prior: number;
   /** Per idea: wins + ties / 2 (observed, without the prior's virtual win). */
   readonly points: Float64Array;
   readonly edgeFirst: Int32Array;
@@ -186,16 +206,13 @@ interface DuelGraph {
   readonly edgeDuels: Float64Array;
 }
 
-function buildGraph(tally: DuelTally): DuelGraph {
-  const ids = tally.items().sort();
+/** The graph of the tally's ideas, or of `members` only (their duels with each other). */
+function buildGraph(tally: DuelTally, prior: number, members?: ReadonlySet<string>): DuelGraph {
+  const ids = tally.items().filter((id) => members === undefined || members.has(id)).sort();
   const index = new Map<string, number>();
   const points = new Float64Array(ids.length);
-  ids.forEach((id, i) => {
-    const totals = tally.totals(id);
-    index.set(id, i);
-    points[i] = totals.wins + totals.ties / 2;
-  });
-  const pairs = [...tally.pairs()];
+  ids.forEach((id, i) => index.set(id, i));
+  const pairs = [...tally.pairs()].filter((pair) => index.has(pair.first) && index.has(pair.second));
   const first = new Int32Array(pairs.length);
   const second = new Int32Array(pairs.length);
   const identity = new Int32Array(pairs.length);
@@ -204,11 +221,14 @@ function buildGraph(tally: DuelTally): DuelGraph {
     first[e] = index.get(pair.first)!;
     second[e] = index.get(pair.second)!;
     identity[e] = e;
+    points[first[e]] += pair.firstWins + pair.ties / 2;
+    points[second[e]] += pair.secondWins + pair.ties / 2;
   });
   // Two stable counting sorts (least significant key first) order the edges by (first, second).
   const order = stableCountingSort(first, ids.length, stableCountingSort(second, ids.length, identity));
   const graph: DuelGraph = {
     ids,
+    prior,
     points,
     edgeFirst: new Int32Array(pairs.length),
     edgeSecond: new Int32Array(pairs.length),
@@ -250,7 +270,8 @@ function logSigmoid(x: number): number {
 /** Log-posterior of log-strengths `theta` (up to a constant): duel likelihood plus the prior. */
 function logPosterior(graph: DuelGraph, theta: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < theta.length; i++) total += logSigmoid(theta[i]) + logSigmoid(-theta[i]);
+  const { prior } = graph;
+  if (prior > 0) for (let i = 0; i < theta.length; i++) total += prior * (logSigmoid(theta[i]) + logSigmoid(-theta[i]));
   const { edgeFirst, edgeSecond, edgeFirstPoints, edgeDuels } = graph;
   for (let e = 0; e < edgeFirst.length; e++) {
     // w·log σ(d) + (n − w)·log σ(−d), using log σ(−d) = log σ(d) − d.
@@ -284,11 +305,12 @@ function allocateDerivatives(graph: DuelGraph): Derivatives {
 /** Fills `out` at `theta`; returns the squared Euclidean norm of the gradient. */
 function evaluateDerivatives(graph: DuelGraph, theta: Float64Array, out: Derivatives): number {
   const { gradient, information, priorInformation, edgeWeight } = out;
+  const { prior } = graph;
   for (let i = 0; i < theta.length; i++) {
     const p = sigmoid(theta[i]);
-    // One virtual win and one virtual loss against strength 1: gradient 1 − 2p, curvature 2p(1 − p).
-    gradient[i] = graph.points[i] + 1 - 2 * p;
-    priorInformation[i] = 2 * p * (1 - p);
+    // `prior` virtual wins and as many losses against strength 1: gradient prior·(1 − 2p), curvature prior·2p(1 − p).
+    gradient[i] = graph.points[i] + prior * (1 - 2 * p);
+    priorInformation[i] = prior * 2 * p * (1 - p);
     information[i] = priorInformation[i];
   }
   const { edgeFirst, edgeSecond, edgeDuels } = graph;
@@ -339,20 +361,22 @@ interface SolverWork {
 }
 
 /**
- * Solves (negative Hessian) · step = gradient by Jacobi-preconditioned conjugate gradients until
- * the residual is below `relativeTolerance` × |gradient|. Starting from zero, every iterate is an
- * ascent direction, so an early stop still lets the line search make progress.
+ * Solves (negative Hessian) · step = `rhs` by Jacobi-preconditioned conjugate gradients until the
+ * residual is below `relativeTolerance` × |rhs|. With the gradient as `rhs` this is the Newton step:
+ * starting from zero, every iterate is an ascent direction, so an early stop still lets the line
+ * search make progress. Without a prior the curvature is singular along "all strengths times a
+ * constant", but `rhs` then sums to zero and the iterates stay off that direction.
  */
-function solveNewtonStep(graph: DuelGraph, derivatives: Derivatives, relativeTolerance: number, work: SolverWork): Float64Array {
-  const { gradient, information } = derivatives;
+function solveCurvature(graph: DuelGraph, derivatives: Derivatives, rhs: Float64Array, relativeTolerance: number, work: SolverWork): Float64Array {
+  const { information } = derivatives;
   const { step, residual, preconditioned, direction, product } = work;
-  const n = gradient.length;
+  const n = rhs.length;
   step.fill(0);
-  residual.set(gradient);
+  residual.set(rhs);
   for (let i = 0; i < n; i++) preconditioned[i] = residual[i] / information[i];
   direction.set(preconditioned);
   let residualDotPreconditioned = dot(residual, preconditioned);
-  const target = relativeTolerance * relativeTolerance * dot(gradient, gradient);
+  const target = relativeTolerance * relativeTolerance * dot(rhs, rhs);
   // In exact arithmetic CG finishes within n iterations; the margin absorbs rounding.
   for (let iteration = 0; iteration < n + 10 && dot(residual, residual) > target; iteration++) {
     multiplyCurvature(graph, derivatives, direction, product);
@@ -395,11 +419,22 @@ export interface FitOptions {
   tolerance?: number;
   /** Upper bound on Newton steps. Default 100. */
   maxIterations?: number;
+  /**
+   * Weight of the prior: every idea counts this many virtual wins and as many virtual losses
+   * against a virtual idea of strength 1. Default 1. 0 fits plain Bradley–Terry by maximum
+   * likelihood (what R's BradleyTerry2 or any logistic regression gives), which exists only for
+   * the ideas of {@link estimableIds}; the others get no strength. Strengths are then scaled so that
+   * their geometric mean is 1.
+   */
+  prior?: number;
 }
 
 /** Result of {@link fit}. */
 export interface FitResult {
-  /** Fitted strength of every registered idea; 1 is the prior's median (an idea with no duels). */
+  /**
+   * Fitted strength of every registered idea; 1 is the prior's median (an idea with no duels).
+   * With `prior: 0` only of the ideas whose maximum-likelihood strength exists.
+   */
   strengths: Map<string, number>;
   /** Newton steps taken. */
   iterations: number;
@@ -414,9 +449,95 @@ interface FittedModel {
   readonly converged: boolean;
 }
 
+/**
+ * The ideas whose plain maximum-likelihood strengths (no prior) exist: the largest group in which
+ * every idea can be reached from every other by a chain of "scored against" (won or tied). Outside
+ * it the likelihood grows without bound as some strengths go to infinity or zero: an idea that never
+ * lost, one that never won, a group that beat every idea outside it, or ideas never compared with
+ * the group (Zermelo 1929; Ford 1957). Of two groups of the same size, the one with the first id.
+ */
+export function estimableIds(tally: DuelTally): Set<string> {
+  const ids = tally.items().filter((id) => tally.appearances(id) > 0).sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const edges: number[][] = ids.map(() => []);
+  for (const pair of tally.pairs()) {
+    const first = index.get(pair.first)!;
+    const second = index.get(pair.second)!;
+    if (pair.firstWins + pair.ties > 0) edges[first].push(second);
+    if (pair.secondWins + pair.ties > 0) edges[second].push(first);
+  }
+  let best: number[] = [];
+  for (const component of stronglyConnected(edges)) {
+    if (component.length > best.length || (component.length === best.length && Math.min(...component) < Math.min(...best))) best = component;
+  }
+  return new Set(best.length >= 2 ? best.map((i) => ids[i]) : []);
+}
+
+/** Strongly connected components of a directed graph (Tarjan's algorithm, without recursion). */
+function stronglyConnected(edges: readonly number[][]): number[][] {
+  const n = edges.length;
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (order[root] >= 0) continue;
+    const path: Array<[node: number, next: number]> = [[root, 0]];
+    order[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (path.length > 0) {
+      const frame = path[path.length - 1];
+      const [node, next] = frame;
+      if (next < edges[node].length) {
+        frame[1] = next + 1;
+        const target = edges[node][next];
+        if (order[target] < 0) {
+          order[target] = low[target] = counter++;
+          stack.push(target);
+          onStack[target] = 1;
+          path.push([target, 0]);
+        } else if (onStack[target]) {
+          low[node] = Math.min(low[node], order[target]);
+        }
+        continue;
+      }
+      path.pop();
+      if (path.length > 0) {
+        const parent = path[path.length - 1][0];
+        low[parent] = Math.min(low[parent], low[node]);
+      }
+      if (low[node] === order[node]) {
+        const component: number[] = [];
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack[member] = 0;
+          component.push(member);
+        } while (member !== node);
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}
+
 function fitModel(tally: DuelTally, options: FitOptions): FittedModel {
-  const { initial, tolerance = 1e-6, maxIterations = 100 } = options;
-  const graph = buildGraph(tally);
+  const { initial, tolerance = 1e-6, maxIterations = 100, prior = 1 } = options;
+  if (!(prior >= 0) || !Number.isFinite(prior)) throw new RangeError(`prior must be a finite number ≥ 0, got ${prior}`);
+  const graph = buildGraph(tally, prior, prior > 0 ? undefined : estimableIds(tally));
+  const model = newton(graph, initial, tolerance, maxIterations);
+  // Without a prior only differences of log-strengths are determined: centre them.
+  if (prior === 0 && graph.ids.length > 0) {
+    const mean = model.theta.reduce((sum, value) => sum + value, 0) / graph.ids.length;
+    for (let i = 0; i < model.theta.length; i++) model.theta[i] -= mean;
+  }
+  return model;
+}
+
+function newton(graph: DuelGraph, initial: ReadonlyMap<string, number> | undefined, tolerance: number, maxIterations: number): FittedModel {
   const n = graph.ids.length;
   let theta = new Float64Array(n);
   if (initial) {
@@ -439,7 +560,7 @@ function fitModel(tally: DuelTally, options: FitOptions): FittedModel {
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const gradientNorm = Math.sqrt(evaluateDerivatives(graph, theta, derivatives));
     // Inexact Newton: solve loosely far from the optimum, tightly near it (quadratic convergence).
-    const step = solveNewtonStep(graph, derivatives, Math.min(0.1, gradientNorm), work);
+    const step = solveCurvature(graph, derivatives, derivatives.gradient, Math.min(0.1, gradientNorm), work);
     const stepSize = maxAbs(step);
     if (stepSize <= tolerance) {
       for (let i = 0; i < n; i++) theta[i] += step[i];
@@ -475,6 +596,73 @@ export function fit(tally: DuelTally, options: FitOptions = {}): FitResult {
   return { strengths, iterations, converged };
 }
 
+/**
+ * The fit's normal approximation of the log-strengths: centred on the fitted ones, with the inverse
+ * of the log-posterior's curvature (the same curvature that gives the score bands) as covariance.
+ */
+export interface Posterior {
+  /** The fitted ideas (sorted); with `prior: 0` only those of {@link estimableIds}. */
+  readonly ids: readonly string[];
+  /** Fitted log-strengths, in `ids` order. */
+  readonly theta: Float64Array;
+  /** Draws log-strengths from the approximation into `out` (in `ids` order). */
+  sample(random: Random, out: Float64Array): void;
+}
+
+/**
+ * Fits the tally and returns its normal approximation, to ask how sure the ranking is (e.g.
+ * {@link topStability}). A draw is exact for the whole covariance, not idea by idea: the
+ * curvature is a sum of one term per pair with duels plus the prior's diagonal, so a vector with
+ * one standard normal per term, weighted by its square root, has the curvature as covariance,
+ * and solving curvature · x = that vector (by the fit's own conjugate gradients) gives x with the
+ * inverse curvature as covariance ("perturb, then solve"). No n × n matrix is ever formed.
+ */
+export function posterior(tally: DuelTally, options: FitOptions = {}): Posterior {
+  const { graph, theta } = fitModel(tally, options);
+  const n = graph.ids.length;
+  const derivatives = allocateDerivatives(graph);
+  evaluateDerivatives(graph, theta, derivatives);
+  const { edgeFirst, edgeSecond } = graph;
+  const priorScale = derivatives.priorInformation.map(Math.sqrt);
+  const edgeScale = derivatives.edgeWeight.map(Math.sqrt);
+  const normals = new Float64Array(n + edgeFirst.length);
+  const noise = new Float64Array(n);
+  const work: SolverWork = {
+    step: new Float64Array(n),
+    residual: new Float64Array(n),
+    preconditioned: new Float64Array(n),
+    direction: new Float64Array(n),
+    product: new Float64Array(n),
+  };
+  return {
+    ids: graph.ids,
+    theta,
+    sample(random, out) {
+      fillStandardNormal(random, normals);
+      for (let i = 0; i < n; i++) noise[i] = priorScale[i] * normals[i];
+      for (let e = 0; e < edgeFirst.length; e++) {
+        const flow = edgeScale[e] * normals[n + e];
+        noise[edgeFirst[e]] += flow;
+        noise[edgeSecond[e]] -= flow;
+      }
+      // A residual of a hundredth changes a share of draws by less than the draws' own noise.
+      const offset = solveCurvature(graph, derivatives, noise, 1e-2, work);
+      for (let i = 0; i < n; i++) out[i] = theta[i] + offset[i];
+    },
+  };
+}
+
+/** Fills `out` with standard normal deviates: Box–Muller, both of each pair used (a draw needs one per duelled pair). */
+function fillStandardNormal(random: Random, out: Float64Array): void {
+  for (let k = 0; k < out.length; k += 2) {
+    // 1 - next() lies in (0, 1], so the logarithm is finite.
+    const radius = Math.sqrt(-2 * Math.log(1 - random.next()));
+    const angle = 2 * Math.PI * random.next();
+    out[k] = radius * Math.cos(angle);
+    if (k + 1 < out.length) out[k + 1] = radius * Math.sin(angle);
+  }
+}
+
 /** One row of a ranking table; the same shape for duel and upvote rankings. */
 export interface RankRow {
   id: string;
@@ -489,13 +677,23 @@ export interface RankRow {
   wins: number;
   losses: number;
   ties: number;
-  /** False when the idea has fewer than `minAppearances` appearances: too little data to place it. */
+  /**
+   * False when the idea has fewer than `minAppearances` appearances: too little data to place it;
+   * or when its score cannot be estimated (`estimable: false`).
+   */
   ranked: boolean;
+  /**
+   * False only in a plain maximum-likelihood ranking (`prior: 0`) for an idea whose strength has
+   * no estimate (see {@link estimableIds}); its score and band are then NaN.
+   */
+  estimable?: boolean;
 }
 
 /** A duel ranking row, with the fitted strength (pass these back as `previous` to warm-start). */
 export interface DuelRankRow extends RankRow {
+  /** NaN when the idea is not `estimable`. */
   strength: number;
+  estimable: boolean;
 }
 
 /**
@@ -504,7 +702,10 @@ export interface DuelRankRow extends RankRow {
  */
 export function compareRankRows(a: RankRow, b: RankRow): number {
   if (a.ranked !== b.ranked) return a.ranked ? -1 : 1;
-  if (a.score !== b.score) return b.score - a.score;
+  // An idea without an estimate (NaN) comes after every scored one.
+  const scoreA = Number.isNaN(a.score) ? -Infinity : a.score;
+  const scoreB = Number.isNaN(b.score) ? -Infinity : b.score;
+  if (scoreA !== scoreB) return scoreB - scoreA;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -514,6 +715,8 @@ export interface RankOptions {
   minAppearances: number;
   /** Strengths from the previous ranking (`strength` of its rows), to warm-start the fit. */
   previous?: ReadonlyMap<string, number>;
+  /** Weight of the prior, see {@link FitOptions.prior}; default 1, 0 for plain maximum likelihood. */
+  prior?: number;
 }
 
 /**
@@ -643,24 +846,27 @@ function scoreBands(theta: Float64Array, information: Float64Array): { score: Fl
  * duels has a wide band. The result is the same for any order of the recorded votes.
  */
 export function rank(tally: DuelTally, options: RankOptions): DuelRankRow[] {
-  const { graph, theta } = fitModel(tally, { initial: options.previous });
+  const { graph, theta } = fitModel(tally, { initial: options.previous, prior: options.prior });
   const derivatives = allocateDerivatives(graph);
   evaluateDerivatives(graph, theta, derivatives);
   const { score, lower, upper } = scoreBands(theta, derivatives.information);
-  const rows = graph.ids.map((id, i): DuelRankRow => {
+  const fitted = new Map(graph.ids.map((id, i) => [id, i]));
+  const rows = tally.items().map((id): DuelRankRow => {
     const { wins, losses, ties } = tally.totals(id);
     const appearances = wins + losses + ties;
+    const i = fitted.get(id);
     return {
       id,
-      score: score[i],
-      lower: lower[i],
-      upper: upper[i],
+      score: i === undefined ? Number.NaN : score[i],
+      lower: i === undefined ? Number.NaN : lower[i],
+      upper: i === undefined ? Number.NaN : upper[i],
       appearances,
       wins,
       losses,
       ties,
-      ranked: appearances >= options.minAppearances,
-      strength: Math.exp(theta[i]),
+      ranked: i !== undefined && appearances >= options.minAppearances,
+      strength: i === undefined ? Number.NaN : Math.exp(theta[i]),
+      estimable: i !== undefined,
     };
   });
   return rows.sort(compareRankRows);

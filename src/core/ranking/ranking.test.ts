@@ -7,13 +7,16 @@ import {
   EXACT_SCORE_LIMIT,
   choosePair,
   createRandom,
+  estimableIds,
   fit,
   kendallTauB,
   logNormalStrengths,
   pairKey,
+  posterior,
   rank,
   rankUpvotes,
   simulateCrowd,
+  topStability,
   uniformRandomPair,
   wilsonInterval,
 } from './index.js';
@@ -219,7 +222,7 @@ test('sparse data: a single duel gives finite scores with wide bands, and unrank
   }
   assert.deepEqual(
     { ...rowOf(rows, 'c'), score: 0, lower: 0, upper: 0, strength: 0 },
-    { id: 'c', score: 0, lower: 0, upper: 0, strength: 0, appearances: 1, wins: 1, losses: 0, ties: 0, ranked: true },
+    { id: 'c', score: 0, lower: 0, upper: 0, strength: 0, appearances: 1, wins: 1, losses: 0, ties: 0, ranked: true, estimable: true },
   );
 });
 
@@ -542,4 +545,255 @@ test('above EXACT_SCORE_LIMIT ideas, histogram scores stay within 0.25 points of
   }
   t.diagnostic(`largest error ${worst.toFixed(4)} points`);
   assert.ok(worst <= 0.25, `largest error ${worst.toFixed(4)} points`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Plain maximum likelihood (prior 0)
+
+test('without a prior the fit is the maximum-likelihood Bradley–Terry fit of a published data set', () => {
+  // Games won in the 1987 season between the seven teams of the American League East, home and
+  // away games together: Agresti (2002), Categorical Data Analysis, 2nd ed., section 10.6 (the
+  // `baseball` data of R's BradleyTerry2). Row team won `WINS[row][column]` games against column team.
+  const teams = ['Milwaukee', 'Detroit', 'Toronto', 'New York', 'Boston', 'Cleveland', 'Baltimore'];
+  const WINS = [
+    [0, 7, 9, 7, 7, 9, 11],
+    [6, 0, 7, 5, 11, 9, 9],
+    [4, 6, 0, 7, 7, 8, 12],
+    [6, 8, 6, 0, 6, 7, 10],
+    [6, 2, 6, 7, 0, 7, 12],
+    [4, 4, 5, 6, 6, 0, 6],
+    [2, 4, 1, 3, 1, 7, 0],
+  ];
+  // Log-strengths relative to Baltimore: Agresti's Table 10.11 (to 2 decimals), and to 4 decimals as
+  // `summary(BTm(cbind(home.wins, away.wins), home.team, away.team, data = baseball, id = "team"))`
+  // prints them in the BradleyTerry2 vignette.
+  const published: Record<string, number> = {
+    Milwaukee: 1.5814,
+    Detroit: 1.4364,
+    Toronto: 1.2945,
+    'New York': 1.2476,
+    Boston: 1.1077,
+    Cleveland: 0.6839,
+    Baltimore: 0,
+  };
+  const tally = new DuelTally();
+  WINS.forEach((row, winner) => row.forEach((games, loser) => Array.from({ length: games }, () => tally.add(teams[winner], teams[loser]))));
+  const result = fit(tally, { prior: 0 });
+  assert.equal(result.converged, true);
+  const baltimore = Math.log(result.strengths.get('Baltimore') ?? Number.NaN);
+  for (const team of teams) {
+    assertClose(Math.log(result.strengths.get(team) ?? Number.NaN) - baltimore, published[team], 5e-5, team);
+  }
+  // Strengths of a plain fit have geometric mean 1; the ranking follows the published order.
+  assertClose([...result.strengths.values()].reduce((sum, strength) => sum + Math.log(strength), 0), 0, 1e-9, 'sum of log-strengths');
+  assert.deepEqual(
+    rank(tally, { minAppearances: 0, prior: 0 }).map((row) => row.id),
+    teams,
+  );
+});
+
+test('without a prior, the fit solves the likelihood equations: every idea scores as many points as expected', () => {
+  fc.assert(
+    fc.property(talliesArbitrary, ([n, votes]) => {
+      const tally = buildTally(ideaIds(n), votes);
+      const fitted = estimableIds(tally);
+      const strengths = fit(tally, { prior: 0, tolerance: 1e-10 }).strengths;
+      assert.deepEqual([...strengths.keys()].sort(), [...fitted].sort());
+      for (const id of fitted) {
+        let observed = 0;
+        let expected = 0;
+        for (const pair of tally.pairs()) {
+          if (!fitted.has(pair.first) || !fitted.has(pair.second) || (pair.first !== id && pair.second !== id)) continue;
+          const other = pair.first === id ? pair.second : pair.first;
+          const own = strengths.get(id)!;
+          observed += (pair.first === id ? pair.firstWins : pair.secondWins) + pair.ties / 2;
+          expected += (pair.firstWins + pair.secondWins + pair.ties) * (own / (own + strengths.get(other)!));
+        }
+        assertClose(observed, expected, 1e-6, `points of ${id}`);
+      }
+    }),
+  );
+});
+
+test('without a prior, an idea that never lost, never won or is not connected is unranked with no score', () => {
+  const tally = new DuelTally();
+  // a, b and c beat each other in a circle: their strengths exist (all equal).
+  tally.add('a', 'b');
+  tally.add('b', 'c');
+  tally.add('c', 'a');
+  tally.add('champion', 'a'); // never lost: its strength would be infinite
+  tally.add('b', 'loser'); // never won: zero
+  tally.addTie('x', 'y'); // compared only with each other: a separate, smaller group
+  tally.addItem('idle');
+  assert.deepEqual([...estimableIds(tally)].sort(), ['a', 'b', 'c']);
+  // A subset keeps its members' duels with each other only.
+  const group = tally.subset(['a', 'b', 'champion', 'idle']);
+  assert.deepEqual(group.items().sort(), ['a', 'b', 'champion', 'idle']);
+  assert.deepEqual([group.totals('a'), group.duelCount], [{ wins: 1, losses: 1, ties: 0 }, 2]);
+  const rows = rank(tally, { minAppearances: 0, prior: 0 });
+  assert.deepEqual(
+    rows.map((row) => [row.id, row.ranked, row.estimable]),
+    [
+      ['a', true, true],
+      ['b', true, true],
+      ['c', true, true],
+      ['champion', false, false],
+      ['idle', false, false],
+      ['loser', false, false],
+      ['x', false, false],
+      ['y', false, false],
+    ],
+  );
+  for (const row of rows.slice(0, 3)) assertClose(row.score, 50, 1e-6, `score of ${row.id}`);
+  for (const row of rows.slice(3)) assert.ok(Number.isNaN(row.score) && Number.isNaN(row.lower) && Number.isNaN(row.strength), `${row.id} has no score`);
+  // With the default prior every idea is estimated.
+  assert.ok(rank(tally, { minAppearances: 0 }).every((row) => row.estimable && Number.isFinite(row.score)), 'the prior estimates every idea');
+  // Nothing to estimate at all.
+  const lone = new DuelTally();
+  lone.add('a', 'b');
+  assert.equal(estimableIds(lone).size, 0);
+  assert.ok(rank(lone, { minAppearances: 0, prior: 0 }).every((row) => !row.ranked), 'one win estimates nothing');
+});
+
+test('a stronger prior pulls strengths towards 1; a negative one is refused', () => {
+  fc.assert(
+    fc.property(talliesArbitrary, ([n, votes]) => {
+      const tally = buildTally(ideaIds(n), votes);
+      const spread = (prior: number) => Math.max(...[...fit(tally, { prior, tolerance: 1e-10 }).strengths.values()].map((s) => Math.abs(Math.log(s))));
+      assert.ok(spread(4) <= spread(1) + 1e-7 && spread(1) <= spread(0.25) + 1e-7, `spreads ${spread(4)}, ${spread(1)}, ${spread(0.25)}`);
+    }),
+  );
+  assert.throws(() => fit(new DuelTally(), { prior: -1 }), RangeError);
+});
+
+// ---------------------------------------------------------------------------------------------
+// How settled the top is
+
+test('posterior draws have the inverse curvature as covariance, correlations included', () => {
+  const tally = new DuelTally();
+  // A chain a–b–c–d: a and d are compared only through b and c, so their draws are correlated.
+  for (const [winner, loser, times] of [['a', 'b', 3], ['b', 'a', 1], ['b', 'c', 2], ['c', 'b', 2], ['c', 'd', 1], ['d', 'c', 3]] as const) {
+    for (let k = 0; k < times; k++) tally.add(winner, loser);
+  }
+  const model = posterior(tally);
+  const n = model.ids.length;
+  // The negative Hessian of the log-posterior, written out densely.
+  const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+  const curvature = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 2 * sigmoid(model.theta[i]) * (1 - sigmoid(model.theta[i])) : 0)));
+  for (const pair of tally.pairs()) {
+    const i = model.ids.indexOf(pair.first);
+    const j = model.ids.indexOf(pair.second);
+    const p = sigmoid(model.theta[i] - model.theta[j]);
+    const weight = (pair.firstWins + pair.secondWins + pair.ties) * p * (1 - p);
+    curvature[i][i] += weight;
+    curvature[j][j] += weight;
+    curvature[i][j] -= weight;
+    curvature[j][i] -= weight;
+  }
+  const expected = invert(curvature);
+  const random = createRandom(3);
+  const draws = 40000;
+  const draw = new Float64Array(n);
+  const sums = Array.from({ length: n }, () => new Float64Array(n));
+  for (let k = 0; k < draws; k++) {
+    model.sample(random, draw);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sums[i][j] += (draw[i] - model.theta[i]) * (draw[j] - model.theta[j]);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      // Monte Carlo error of a covariance estimate from 40,000 draws is about 1 %.
+      assertClose(sums[i][j] / draws, expected[i][j], 0.04 * Math.sqrt(expected[i][i] * expected[j][j]), `covariance ${model.ids[i]}, ${model.ids[j]}`);
+    }
+  }
+  assert.ok(expected[0][3] > 0.05, 'the chain correlates its ends');
+});
+
+/** The inverse of a small symmetric positive definite matrix, by Gauss–Jordan elimination. */
+function invert(matrix: number[][]): number[][] {
+  const n = matrix.length;
+  const work = matrix.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  for (let column = 0; column < n; column++) {
+    const pivot = work[column][column];
+    for (let k = 0; k < 2 * n; k++) work[column][k] /= pivot;
+    for (let row = 0; row < n; row++) {
+      if (row === column) continue;
+      const factor = work[row][column];
+      for (let k = 0; k < 2 * n; k++) work[row][k] -= factor * work[column][k];
+    }
+  }
+  return work.map((row) => row.slice(n));
+}
+
+test('the top-N stability is a share of draws, reproducible, and needs more than N competing ideas', () => {
+  const truth = logNormalStrengths(12, 1, createRandom(4));
+  const tally = simulateCrowd({ strengths: truth, participants: 20, duelsPerItem: 15, chooser: choosePair, seed: 4 });
+  const result = topStability(tally, { top: 3 })!;
+  assert.ok(result.probability >= 0 && result.probability <= 1, `probability ${result.probability}`);
+  assert.ok(result.samples >= 100 && result.samples <= 400, `${result.samples} draws`);
+  assert.deepEqual(topStability(tally, { top: 3 }), result, 'the same votes give the same answer');
+  const fitted = rank(tally, { minAppearances: 0 });
+  assert.deepEqual(result.top, fitted.slice(0, 3).map((row) => row.id), 'the top is the ranking\'s top');
+  // Every draw has exactly N ideas in its top, and the fitted top is in it at least as often as the whole set is.
+  assertClose([...result.inTop.values()].reduce((sum, share) => sum + share, 0), 3, 1e-9, 'shares in the top sum to N');
+  for (const id of result.top) assert.ok(result.inTop.get(id)! >= result.probability, `${id} is in the top at least as often as the top set`);
+  // Only the ideas asked about compete.
+  const among = fitted.slice(0, 4).map((row) => row.id);
+  assert.deepEqual([...topStability(tally, { top: 3, among })!.inTop.keys()].sort(), [...among].sort());
+  assert.equal(topStability(tally, { top: 3, among: among.slice(0, 3) }), undefined, 'three ideas for a top 3: nothing to settle');
+  assert.throws(() => topStability(tally, { top: 0 }), RangeError);
+});
+
+test('the top is settled when one group clearly beat the rest, and open before any duel', () => {
+  const tally = new DuelTally();
+  const ids = ideaIds(10);
+  ids.forEach((id) => tally.addItem(id));
+  assert.ok(topStability(tally, { top: 3 })!.probability < 0.05, 'no duels: any three ideas could be the top');
+  for (const winner of ids.slice(0, 3)) for (const loser of ids.slice(3)) for (let k = 0; k < 8; k++) tally.add(winner, loser);
+  for (const a of ids) for (const b of ids) if (a < b && ids.indexOf(b) - ids.indexOf(a) < 3) tally.addTie(a, b);
+  const settled = topStability(tally, { top: 3 })!;
+  assert.deepEqual([...settled.top].sort(), ids.slice(0, 3));
+  assert.ok(settled.probability > 0.95, `probability ${settled.probability}`);
+  // Plain maximum likelihood answers among the ideas it can estimate.
+  assert.ok(topStability(tally, { top: 3, prior: 0 })!.probability > 0.95, 'without a prior too');
+});
+
+test('the top-N stability rises as a simulated crowd casts more duels', (t) => {
+  const seeds = [1, 2, 3, 4, 5, 6];
+  const stages = [3, 12, 48, 192];
+  const means = stages.map(() => 0);
+  for (const seed of seeds) {
+    // 15 ideas, log-normal truth with σ = 1.5: the top 3 is separable with enough duels.
+    const truth = logNormalStrengths(15, 1.5, createRandom(seed));
+    const shares = stages.map((duelsPerItem) => {
+      const tally = simulateCrowd({ strengths: truth, participants: 400, duelsPerItem, chooser: choosePair, seed, tieProbability: 0.1 });
+      return topStability(tally, { top: 3, seed })!.probability;
+    });
+    t.diagnostic(`seed ${seed}: ${shares.map((share) => share.toFixed(2)).join(' → ')}`);
+    shares.forEach((share, stage) => (means[stage] += share / seeds.length));
+    assert.ok(shares[stages.length - 1] > shares[0], `seed ${seed}: ${shares.join(', ')}`);
+  }
+  t.diagnostic(`mean over seeds: ${means.map((mean) => mean.toFixed(2)).join(' → ')}`);
+  for (let stage = 1; stage < stages.length; stage++) assert.ok(means[stage] > means[stage - 1], `mean ${means[stage]} after ${means[stage - 1]}`);
+  assert.ok(means[0] < 0.3 && means[stages.length - 1] > 0.6, `from ${means[0]} to ${means[stages.length - 1]}`);
+});
+
+test('the top-N stability is calibrated: it is about as often right as it says', (t) => {
+  // On simulated boards with a known truth, the fitted top 3 should be the true top 3 about as
+  // often as the stability promised on average.
+  for (const [sigma, duelsPerItem] of [[1, 40], [1.5, 10]] as const) {
+    let promised = 0;
+    let right = 0;
+    const boards = 60;
+    for (let seed = 1; seed <= boards; seed++) {
+      const truth = logNormalStrengths(15, sigma, createRandom(seed * 7));
+      const tally = simulateCrowd({ strengths: truth, participants: 400, duelsPerItem, chooser: choosePair, seed, tieProbability: 0.1 });
+      const result = topStability(tally, { top: 3, seed })!;
+      const trueTop = [...truth].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
+      promised += result.probability / boards;
+      if ([...result.top].sort().join() === trueTop.sort().join()) right += 1 / boards;
+    }
+    t.diagnostic(`σ ${sigma}, ${duelsPerItem} duels per idea: promised ${promised.toFixed(2)}, right ${right.toFixed(2)}`);
+    // The share of boards that are right has a standard error of about 0.065 over 60 boards.
+    assertClose(promised, right, 0.13, `σ ${sigma}, ${duelsPerItem} duels per idea`);
+  }
 });
