@@ -18,3 +18,4 @@ export * from './components/chart/chart.js';
 export * from './components/event/event.js';
 export * from './components/join-code/join-code.js';
 export * from './components/priority-board/priority-board.js';
+export * from './components/workshop-picker/workshop-picker.js';

@@ -10,6 +10,7 @@ export const ELEMENTS = {
   'osa-event': () => import('./components/event/event.js'),
   'osa-join-code': () => import('./components/join-code/join-code.js'),
   'osa-priority-board': () => import('./components/priority-board/priority-board.js'),
+  'osa-workshop-picker': () => import('./components/workshop-picker/workshop-picker.js'),
 } as const satisfies Record<`osa-${string}`, () => Promise<unknown>>;
 
 export type ElementTag = keyof typeof ELEMENTS;

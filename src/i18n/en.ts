@@ -2,6 +2,7 @@ import { formatters } from './format.js';
 import { boardEn } from './board/en.js';
 import { formEn } from './form/en.js';
 import { kitEn } from './kit/en.js';
+import { workshopsEn } from './workshops/en.js';
 
 const f = formatters('en');
 
@@ -57,6 +58,7 @@ export const en = {
   board: boardEn,
   form: formEn,
   kit: kitEn,
+  workshops: workshopsEn,
 };
 
 export type Translation = typeof en;

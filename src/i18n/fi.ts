@@ -2,6 +2,7 @@ import { formatters } from './format.js';
 import { boardFi } from './board/fi.js';
 import { formFi } from './form/fi.js';
 import { kitFi } from './kit/fi.js';
+import { workshopsFi } from './workshops/fi.js';
 import type { Translation } from './en.js';
 
 const f = formatters('fi');
@@ -54,4 +55,5 @@ export const fi: Translation = {
   board: boardFi,
   form: formFi,
   kit: kitFi,
+  workshops: workshopsFi,
 };

@@ -2,6 +2,7 @@ import { formatters } from './format.js';
 import { boardSv } from './board/sv.js';
 import { formSv } from './form/sv.js';
 import { kitSv } from './kit/sv.js';
+import { workshopsSv } from './workshops/sv.js';
 import type { Translation } from './en.js';
 
 const f = formatters('sv');
@@ -54,4 +55,5 @@ export const sv: Translation = {
   board: boardSv,
   form: formSv,
   kit: kitSv,
+  workshops: workshopsSv,
 };

@@ -1,0 +1,158 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/workshop-picker/workshop-picker.js';
+import type { OsaWorkshopPicker } from '../src/components/workshop-picker/workshop-picker.js';
+import type { OsaAdapter } from '../src/adapters/types.js';
+import { withCache } from '../src/adapters/cache.js';
+import { switchable } from '../src/adapters/test-support.js';
+import type { WorkshopsConfig } from '../src/core/workshops/workshops.js';
+import { collegeCatalogue, workshopFixture, type WorkshopFixture, type WorkshopFixtureOptions } from '../src/test-support/workshop-fixtures.js';
+
+type Who = 'participant' | 'organiser';
+interface Args {
+  view: 'participant' | 'presenter' | 'organiser';
+  lang: 'fi' | 'sv' | 'en';
+}
+
+const RANKED: Partial<WorkshopsConfig> = { mode: 'ranked', choicesPerSlot: 3 };
+const college = collegeCatalogue();
+/** Twelve of the college's workshops in two time slots: what a lobby screen shows for one day. */
+const twelve: Partial<WorkshopsConfig> = { slots: college.slots.slice(0, 2), workshops: college.workshops.filter((workshop) => workshop.slot === 'jun' || workshop.slot === 'aug').slice(0, 12) };
+
+const picker = (adapter: OsaAdapter, fixture: Pick<WorkshopFixture, 'eventId' | 'activityId'>, args: Args) =>
+  html`<osa-workshop-picker
+    .adapter=${adapter}
+    event=${fixture.eventId}
+    activity=${fixture.activityId}
+    view=${args.view}
+    lang=${args.lang}
+    join-url="https://osallistu.example.fi/koulutus"
+  ></osa-workshop-picker>`;
+
+/** Each story builds its event on the in-page adapter, so every state can be seen without a server. */
+const withPicker = (options: WorkshopFixtureOptions, who: Who = 'participant') => ({
+  loaders: [async () => ({ fixture: await workshopFixture(options) })],
+  render: (args: Args, { loaded }: { loaded: Record<string, unknown> }) => {
+    const fixture = loaded.fixture as WorkshopFixture;
+    return picker(who === 'organiser' ? fixture.organiser : fixture.participant, fixture, args);
+  },
+});
+
+const meta: Meta<Args> = {
+  title: 'Elements/osa-workshop-picker',
+  component: 'osa-workshop-picker',
+  args: { view: 'participant', lang: 'en' },
+  argTypes: { lang: { control: 'inline-radio', options: ['fi', 'sv', 'en'] } },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Participants browse the workshops by time slot, filter and search them, and claim a seat first come, first served (with a waitlist that promotes at once) or rank their top choices for a fair allocation. The organiser opens registration, watches the fill levels, previews the allocation beside first come, first served, publishes it and exports the registrations; the presenter view shows live fill levels on a screen.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Loading: Story = {
+  render: (args) =>
+    html`<osa-workshop-picker
+      .adapter=${{ getActivity: () => new Promise(() => {}), subscribe: () => () => {} } as unknown as OsaAdapter}
+      event="e"
+      activity="workshops"
+      lang=${args.lang}
+    ></osa-workshop-picker>`,
+};
+
+export const NotFound: Story = withPicker({});
+NotFound.render = (args, { loaded }) => {
+  const fixture = loaded.fixture as WorkshopFixture;
+  return picker(fixture.participant, { eventId: fixture.eventId, activityId: 'missing' }, args);
+};
+
+/** The back end answers every request with an error that is not about the network. */
+export const BackEndError: Story = {
+  loaders: [
+    async () => {
+      const fixture = await workshopFixture({});
+      const { adapter, network } = switchable(fixture.participant, () => new globalThis.Error('The story broke the back end.'));
+      network.offline = true;
+      return { fixture, adapter };
+    },
+  ],
+  render: (args, { loaded }) => picker(loaded.adapter as OsaAdapter, loaded.fixture as WorkshopFixture, args),
+};
+
+export const FirstCome: Story = withPicker({ taken: { ai: 1, robotics: 1, feedback: 1 } });
+export const EmptyCatalogue: Story = withPicker({ config: { slots: [], workshops: [] } });
+export const NotOpenYet: Story = withPicker({ phase: 'preparing' });
+export const WithASeat: Story = withPicker({ taken: { ai: 1, robotics: 1 }, own: ['robotics'] });
+export const Full: Story = withPicker({ taken: { ai: 2, feedback: 4, robotics: 2 } });
+export const Waitlisted: Story = withPicker({ taken: { ai: 3 }, own: ['ai'] });
+export const Ranked: Story = withPicker({ config: RANKED, ownRanking: ['ai', 'robotics', 'nature', 'feedback'] });
+export const Allocated: Story = withPicker({ config: RANKED, crowd: 12, ownRanking: ['ai', 'robotics', 'feedback'], allocate: 'sum', publish: true });
+export const Closed: Story = withPicker({ own: ['robotics', 'nature'], phase: 'closed' });
+
+/** The vocational college's 37 workshops with 700 staff claiming seats; this participant waits for a popular one. */
+export const College37Workshops: Story = withPicker({ config: { ...college }, crowd: 700, share: 0.7, own: ['w01'] });
+
+/** A claim made without a network waits in the outbox, and the card and schedule say so until it is sent. */
+export const OfflineWithWaitingClaim: Story = {
+  loaders: [
+    async () => {
+      const fixture = await workshopFixture({ own: ['robotics'] });
+      const { adapter: device, network } = switchable(fixture.participant);
+      const adapter = withCache(device, { name: `story-workshops-offline-${Date.now()}` });
+      // Seen once while online, so the cache can show the picker offline.
+      await adapter.getActivity(fixture.eventId, fixture.activityId);
+      return { fixture, adapter, network };
+    },
+  ],
+  render: (args, { loaded }) => {
+    const fixture = loaded.fixture as WorkshopFixture;
+    const network = loaded.network as { offline: boolean };
+    const element = document.createElement('osa-workshop-picker') as OsaWorkshopPicker;
+    Object.assign(element, { adapter: loaded.adapter as OsaAdapter, event: fixture.eventId, activity: fixture.activityId, lang: args.lang });
+    // The participant claims the afternoon workshop after the network went down.
+    const claimOffline = async () => {
+      while (!element.live.snapshot) await new Promise((resolve) => setTimeout(resolve, 50));
+      network.offline = true;
+      const workshop = element.config!.workshops.find((entry) => entry.id === 'nature')!;
+      await element.claim(workshop);
+    };
+    void claimOffline();
+    return element;
+  },
+};
+
+export const Organiser: Story = { ...withPicker({ taken: { ai: 3, robotics: 2, feedback: 2, nature: 3 } }, 'organiser'), args: { view: 'organiser' } };
+
+/** 700 people ranked their top five of 37 workshops; the organiser previews the allocation beside first come, first served. */
+export const OrganiserAllocationPreview: Story = {
+  ...withPicker({ config: { ...college, mode: 'ranked', choicesPerSlot: 5 }, crowd: 700, allocate: 'sum' }, 'organiser'),
+  args: { view: 'organiser' },
+};
+export const OrganiserWithoutKey: Story = { ...withPicker({}), args: { view: 'organiser' } };
+
+export const Presenter: Story = { ...withPicker({ config: twelve, crowd: 500, share: 0.7 }), args: { view: 'presenter' } };
+export const PresenterAll37: Story = { ...withPicker({ config: { ...college }, crowd: 700, share: 0.7 }), args: { view: 'presenter' } };
+
+/** Inside a page's own form: the chosen workshops are submitted with it, and `required` asks for one per time slot. */
+export const InAForm: Story = {
+  ...withPicker({ config: RANKED }),
+  render: (args, { loaded }) => {
+    const fixture = loaded.fixture as WorkshopFixture;
+    const show = (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      form.querySelector('output')!.value = JSON.stringify([...new FormData(form)]);
+    };
+    return html`<form lang=${args.lang} @submit=${show}>
+      <osa-workshop-picker name="workshops" required .adapter=${fixture.participant} event=${fixture.eventId} activity=${fixture.activityId}></osa-workshop-picker>
+      <p><button>Submit</button> <button type="reset">Reset</button></p>
+      <output></output>
+    </form>`;
+  },
+};
