@@ -72,6 +72,7 @@ osallistu is running at ${base} (database: ${server.store.kind})
   Livestream   ${base}/demo/livestream.html
   Presenter    ${base}/demo/livestream.html?view=presenter
   Organiser    ${base}/demo/organiser.html#key=${organiserKey}
+  Workshops    ${base}/demo/workshops.html (37 workshops, ranked choices; allocate in the organiser page)
   No server    ${base}/demo/kiosk.html (the event written into the page, run in the browser)
 
   API          ${base}/api/v1/events/${DEMO_EVENT}
