@@ -57,28 +57,6 @@ export const presenterStyles = css`
     font-size: max(16px, 0.6em);
   }
 
-  .counters {
-    display: flex;
-    gap: 0.9em;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .counters li {
-    display: grid;
-    justify-items: center;
-    line-height: 1.05;
-  }
-  .counters .count {
-    font-size: 1.5em;
-    font-weight: 800;
-    font-variant-numeric: tabular-nums;
-  }
-  .counters .noun {
-    color: var(--_text-muted);
-    font-size: 0.7em;
-    font-weight: 600;
-  }
 
   .presenter-head .phase-badge {
     align-self: start;

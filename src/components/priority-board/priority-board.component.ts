@@ -5,6 +5,7 @@ import { OsaElement } from '../../base/osa-element.js';
 import { tokens, controls } from '../../theme/tokens.js';
 import { boardStyles } from './priority-board.styles.js';
 import { presenterStyles } from './presenter.styles.js';
+import { presenterCounterStyles } from '../../kit/presenter.js';
 import { organiserStyles } from './organiser.styles.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ActivityController } from '../../controllers/activity-controller.js';
@@ -72,7 +73,7 @@ export type BoardView = 'participant' | 'presenter' | 'organiser';
  * @cssproperty --osa-priority-board-presenter-font-size - Base font size of the presenter view, which sizes all of it. Defaults to a size that follows the element's width and the screen's height.
  */
 export class OsaPriorityBoard extends OsaElement {
-  static override styles = [tokens, controls, boardStyles, presenterStyles, organiserStyles];
+  static override styles = [tokens, controls, boardStyles, presenterCounterStyles, presenterStyles, organiserStyles];
 
   /** The activity id of the board inside the event. */
   @property({ reflect: true }) activity = '';

@@ -8,6 +8,7 @@ import { renderMeter } from './ranking-controller.js';
 import type { BoardView, OsaPriorityBoard } from './priority-board.component.js';
 import '../join-code/join-code.js';
 import '../chart/chart.js';
+import { joinLink } from '../../kit/presenter.js';
 
 /** Ideas shown in the presenter's ranking and chart. */
 const PRESENTER_TOP = 10;
@@ -206,13 +207,6 @@ export class BoardPresenter implements ReactiveController {
     return html`<button type="button" data-show-on-screen @click=${() => this.showOnScreen()}>${this.t.showOnScreen}</button>`;
   }
 
-  private get joinLink(): string {
-    if (this.host.joinUrl) return this.host.joinUrl;
-    const here = new URL(location.href);
-    here.hash = '';
-    here.searchParams.delete('view');
-    return here.toString();
-  }
 
   /** The top of the ranking: by score in duels (ranked ideas only), by likes in likes mode, where equal counts share a place. */
   private standings(board: BoardData): { rows: Standing[]; unranked: number } {
@@ -289,7 +283,7 @@ export class BoardPresenter implements ReactiveController {
           ></osa-chart>`
         : nothing}
       <aside class="join">
-        <osa-join-code url=${this.joinLink}></osa-join-code>
+        <osa-join-code url=${joinLink(this.host.joinUrl)}></osa-join-code>
       </aside>
     </div>`;
   }

@@ -59,28 +59,6 @@ export const presenterStyles = css`
     flex-basis: 100%;
     font-size: max(16px, 0.6em);
   }
-  .counters {
-    display: flex;
-    gap: 1.2em;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .counters li {
-    display: grid;
-    justify-items: center;
-    line-height: 1.05;
-  }
-  .counters .count {
-    font-size: 1.6em;
-    font-weight: 800;
-    font-variant-numeric: tabular-nums;
-  }
-  .counters .noun {
-    color: var(--_text-muted);
-    font-size: 0.7em;
-    font-weight: 600;
-  }
   /* For whoever runs the screen, not for the audience: small, out of the way. */
   .tools {
     font-size: 16px;

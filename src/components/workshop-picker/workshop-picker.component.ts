@@ -11,6 +11,7 @@ import type { LocalizedText } from '../../core/activity.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { pickerStyles } from './workshop-picker.styles.js';
 import { presenterStyles } from './presenter.styles.js';
+import { presenterCounterStyles } from '../../kit/presenter.js';
 import { CatalogueController } from './catalogue-controller.js';
 import { RankingController } from './ranking-controller.js';
 import { SeatWatchController } from './seat-watch-controller.js';
@@ -77,7 +78,7 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
  * @cssstate user-invalid - Invalid after the participant or a form validation reached it.
  */
 export class OsaWorkshopPicker extends OsaFormControl {
-  static override styles = [tokens, controls, pickerStyles, presenterStyles];
+  static override styles = [tokens, controls, pickerStyles, presenterCounterStyles, presenterStyles];
 
   /** The activity id of the workshop picker inside the event. */
   @property({ reflect: true }) activity = '';

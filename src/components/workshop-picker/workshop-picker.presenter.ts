@@ -6,6 +6,7 @@ import { renderFill } from './cards.js';
 import { LOW_SEATS } from './seat-watch-controller.js';
 import type { OsaWorkshopPicker } from './workshop-picker.component.js';
 import '../join-code/join-code.js';
+import { joinLink } from '../../kit/presenter.js';
 
 /** Up to this many workshops on screen get large tiles; above `DENSE` they get small ones, so every slot still fits. */
 const ROOMY = 6;
@@ -40,13 +41,6 @@ export class WorkshopPresenter implements ReactiveController {
     else void this.host.requestFullscreen().catch(() => undefined);
   }
 
-  private get joinLink(): string {
-    if (this.host.joinUrl) return this.host.joinUrl;
-    const here = new URL(location.href);
-    here.hash = '';
-    here.searchParams.delete('view');
-    return here.toString();
-  }
 
   render(data: WorkshopsData, title: string): TemplateResult {
     const host = this.host;
@@ -108,7 +102,7 @@ export class WorkshopPresenter implements ReactiveController {
         })}
       </div>
       <aside class="join">
-        <osa-join-code url=${this.joinLink}></osa-join-code>
+        <osa-join-code url=${joinLink(this.host.joinUrl)}></osa-join-code>
       </aside>
     </div>`;
   }
