@@ -156,3 +156,31 @@ export const InAForm: Story = {
     </form>`;
   },
 };
+
+/** A workshop the organiser cancelled (it could not reach its minimum): marked, not claimable. */
+export const CancelledWorkshop: Story = {
+  loaders: [
+    async () => {
+      const fixture = await workshopFixture({ taken: { robotics: 1 } });
+      await fixture.organiser.send(fixture.eventId, fixture.activityId, 'cancelWorkshop', { workshop: 'nature' });
+      return { fixture };
+    },
+  ],
+  render: (args: Args, { loaded }: { loaded: Record<string, unknown> }) => {
+    const fixture = loaded.fixture as WorkshopFixture;
+    return picker(fixture.participant, fixture, args);
+  },
+};
+
+/** No server: the programme written into the page as JSON, shown read-only. */
+export const StaticCatalogue: Story = {
+  render: (args: Args) => {
+    const element = document.createElement('osa-workshop-picker');
+    element.setAttribute('lang', args.lang);
+    const data = document.createElement('script');
+    data.type = 'application/json';
+    data.textContent = JSON.stringify({ mode: 'firstCome', ...twelve });
+    element.append(data);
+    return element;
+  },
+};

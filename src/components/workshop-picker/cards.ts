@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { heldSeats, seatsLeft, type Seat, type Workshop, type WorkshopsConfig, type WorkshopsState } from '../../core/workshops/workshops.view.js';
+import { heldSeats, isCancelled, seatsLeft, type Seat, type Workshop, type WorkshopsConfig, type WorkshopsState } from '../../core/workshops/workshops.view.js';
 import { ICONS } from './icons.js';
 import { LOW_SEATS } from './seat-watch-controller.js';
 import type { OsaWorkshopPicker } from './workshop-picker.component.js';
@@ -68,7 +68,8 @@ function renderCard(host: OsaWorkshopPicker, workshop: Workshop, config: Worksho
   const waitingWrite = pending?.workshop === workshop.id ? pending : undefined;
   // Before publication only: afterwards the seat says which choice it was.
   const rankPosition = host.ranks ? host.ranking.position(workshop) : undefined;
-  const classes = ['card', mine && mine.status !== 'waitlisted' ? 'mine' : '', mine?.status === 'waitlisted' ? 'waiting' : '', rankPosition ? 'ranked' : ''].join(' ');
+  const cancelled = isCancelled(state, workshop.id);
+  const classes = ['card', cancelled ? 'cancelled' : '', mine && mine.status !== 'waitlisted' ? 'mine' : '', mine?.status === 'waitlisted' ? 'waiting' : '', rankPosition ? 'ranked' : ''].join(' ');
   return html`<li class=${classes} part="workshop" data-workshop=${workshop.id}>
     <article aria-labelledby="title-${workshop.id}">
       ${workshop.theme || workshop.level
@@ -99,7 +100,9 @@ function renderCard(host: OsaWorkshopPicker, workshop: Workshop, config: Worksho
             </div>`
           : nothing}
       </dl>
-      ${renderSeats(host, workshop, config, state)} ${renderStatus(host, mine, waitingWrite, rankPosition)} ${renderActions(host, workshop, config, mine, waitingWrite)}
+      ${cancelled
+        ? html`<p class="status cancelled" data-cancelled>${t.cancelledWorkshop}</p>`
+        : html`${renderSeats(host, workshop, config, state)} ${renderStatus(host, mine, waitingWrite, rankPosition)} ${renderActions(host, workshop, config, mine, waitingWrite)}`}
       ${host.feedbackAt === workshop.id ? host.commands.render() : nothing}
     </article>
   </li>`;

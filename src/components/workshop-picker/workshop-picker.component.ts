@@ -19,6 +19,7 @@ import { WorkshopOrganiser } from './workshop-picker.organiser.js';
 import { WorkshopPresenter } from './workshop-picker.presenter.js';
 import { renderCatalogue } from './cards.js';
 import { renderSchedule } from './schedule.js';
+import { readStaticConfig, STATIC_EVENT, StaticCatalogueAdapter } from './static-catalogue.js';
 
 declare module '../../base/events.js' {
   interface OsaEventDetailMap {
@@ -112,6 +113,7 @@ export class OsaWorkshopPicker extends OsaFormControl {
     refusal: (error, command) => {
       if (command === 'claim' && error.code === 'invalid' && error.field === 'workshop') return this.t.clash;
       if (command === 'rank' && error.code === 'phase_closed') return this.t.ranking.frozen;
+      if (command === 'move' && error.code === 'full') return this.t.organiser.moveFull;
       return undefined;
     },
     fieldLabel: (field) => (field === 'choices' ? this.t.ranking.title : field === 'workshop' ? this.t.organiser.workshop : field),
@@ -145,6 +147,21 @@ export class OsaWorkshopPicker extends OsaFormControl {
   /** Whether the organiser has published an allocation. @internal */
   get published(): boolean {
     return this.live.snapshot?.state.publishedAt !== undefined;
+  }
+
+  /** A catalogue from a JSON child with no event: read-only, no server. @internal */
+  staticCatalogue = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Only where nothing else gives the data: no adapter or event of its own, no surrounding <osa-event>.
+    if (this.adapter || this.event || this.staticCatalogue || this.closest('osa-event')) return;
+    const config = readStaticConfig(this);
+    if (!config) return;
+    this.staticCatalogue = true;
+    this.activity ||= 'catalogue';
+    this.event = STATIC_EVENT;
+    this.adapter = new StaticCatalogueAdapter(this.activity, config);
   }
 
   /** Whether choices are a ranking (ranked mode before the allocation is published). @internal */
@@ -369,7 +386,7 @@ export class OsaWorkshopPicker extends OsaFormControl {
     return html`
       <header class="top">
         <h2 id="picker-title" tabindex="-1">${organiser ? `${title} – ${this.t.organiser.title}` : title}</h2>
-        <span class="phase-badge phase-${data.phase}">${this.t.phase[data.phase as keyof typeof this.t.phase] ?? data.phase}</span>
+        <span class="phase-badge phase-${data.phase}">${this.staticCatalogue ? this.t.catalogueOnly : (this.t.phase[data.phase as keyof typeof this.t.phase] ?? data.phase)}</span>
       </header>
       ${renderConnection(this.live, this.i18n.msg)} ${this.feedbackAt === undefined ? this.commands.render() : nothing}
       ${organiser
@@ -382,6 +399,7 @@ export class OsaWorkshopPicker extends OsaFormControl {
 
   private help(config: WorkshopsConfig, phase: string): string {
     const help = this.t.help;
+    if (this.staticCatalogue) return help.catalogueOnly;
     if (phase === 'preparing') return help.preparing;
     if (phase === 'closed') return this.ranks ? help.closedRanked : help.closed;
     if (this.published) return help.published;
@@ -391,9 +409,11 @@ export class OsaWorkshopPicker extends OsaFormControl {
   private renderParticipant(config: WorkshopsConfig, state: WorkshopsState, phase: string): TemplateResult {
     const t = this.t;
     const empty = config.workshops.length === 0;
+    // A static catalogue has nobody's schedule to show.
+    const noAside = empty || this.staticCatalogue;
     return html`${empty ? nothing : html`<p class="help">${this.help(config, phase)}</p>`}
-      <div class="layout ${empty ? 'no-aside' : ''}">
-        ${empty
+      <div class="layout ${noAside ? 'no-aside' : ''}">
+        ${noAside
           ? nothing
           : html`<aside class="mine" aria-labelledby="mine-title">
               <h3 id="mine-title">${this.ranks ? t.ranking.title : t.schedule.title}</h3>

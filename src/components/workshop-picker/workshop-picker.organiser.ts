@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { AllocationObjective } from '../../core/workshops/allocation.js';
-import { heldSeats, WORKSHOP_PHASES, type AllocationPreview, type WorkshopsData } from '../../core/workshops/workshops.view.js';
+import { heldSeats, isCancelled, participantNumbers, seatHolders, seatsLeft, WORKSHOP_PHASES, type AllocationPreview, type Workshop, type WorkshopsData } from '../../core/workshops/workshops.view.js';
 import { RovingTabindexController } from '../../controllers/roving-tabindex.js';
 import { downloadExport } from '../../kit/download.js';
 import { renderFill } from './cards.js';
@@ -18,6 +18,10 @@ const TABLES = ['registrations', 'workshops', 'rankings'] as const;
 export class WorkshopOrganiser implements ReactiveController {
   private objective: AllocationObjective | undefined;
   private confirmingPublish = false;
+  /** The workshop whose cancellation is being confirmed. */
+  private confirmingCancel: string | undefined;
+  /** The workshop whose seat holders are shown. */
+  private showingPeople: string | undefined;
 
   constructor(private readonly host: OsaWorkshopPicker) {
     host.addController(this);
@@ -55,6 +59,114 @@ export class WorkshopOrganiser implements ReactiveController {
     this.host.feedbackAt = undefined;
     const outcome = await this.host.commands.run('publishAllocation', {});
     if (outcome.status === 'done') this.host.commands.say({ kind: 'success', text: this.t.published(this.host.i18n.format.time(Date.now())) });
+  }
+
+  private askCancel(workshop: string | undefined, focus: string): void {
+    this.confirmingCancel = workshop;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(focus)?.focus());
+  }
+
+  private async cancelWorkshop(workshop: string, title: string): Promise<void> {
+    this.confirmingCancel = undefined;
+    this.host.feedbackAt = undefined;
+    const outcome = await this.host.commands.run('cancelWorkshop', { workshop });
+    if (outcome.status === 'done') {
+      this.host.commands.say({ kind: 'success', text: this.t.workshopCancelled(title) });
+      // Next comes the rerun.
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLElement>('[data-allocate]')?.focus();
+    }
+  }
+
+  private togglePeople(workshop: string): void {
+    this.showingPeople = this.showingPeople === workshop ? undefined : workshop;
+    this.host.requestUpdate();
+  }
+
+  private async move(workshop: Workshop, participant: string, number: string): Promise<void> {
+    const root = this.host.renderRoot;
+    const target = root.querySelector<HTMLSelectElement>(`#move-to-${number}`)?.value;
+    const lock = root.querySelector<HTMLInputElement>(`#move-lock-${number}`)?.checked ?? false;
+    if (!target) return;
+    this.host.feedbackAt = `people:${workshop.id}`;
+    const outcome = await this.host.commands.run('move', { participant, workshop: target, lock });
+    if (outcome.status === 'done') {
+      const title = this.host.text(this.host.config?.workshops.find((entry) => entry.id === target)?.title) || target;
+      this.host.commands.say({ kind: 'success', text: this.t.personMoved(number, title) });
+    }
+  }
+
+  private async setLock(workshop: Workshop, participant: string, lock: boolean): Promise<void> {
+    this.host.feedbackAt = `people:${workshop.id}`;
+    await this.host.commands.run('move', { participant, workshop: workshop.id, lock }, { success: this.t.saved });
+  }
+
+  /** Who holds a seat in `workshop`, each with a move to another workshop of the slot with free seats, and a lock. */
+  private renderPeople(data: WorkshopsData, workshop: Workshop, numbers: Map<string, string>): TemplateResult {
+    const t = this.t;
+    const { config, state } = data;
+    const title = this.host.text(workshop.title);
+    const holders = seatHolders(state, workshop, numbers);
+    const targets = config.workshops.filter(
+      (other) => other.slot === workshop.slot && other.id !== workshop.id && !isCancelled(state, other.id) && seatsLeft(state, config, other.id) > 0,
+    );
+    const busy = this.host.commands.busy;
+    return html`<div class="people stack" data-people-of=${workshop.id}>
+      <h4 id="people-${workshop.id}">${t.peopleIn(title)}</h4>
+      ${holders.length === 0
+        ? html`<p class="muted">${t.nobodySeated}</p>`
+        : html`<ul class="stack" aria-labelledby="people-${workshop.id}">
+            ${holders.map(
+              ({ participant, number, seat }) => html`<li class="row" data-person=${number}>
+                <strong>${number}</strong>${seat.locked ? html` <span class="muted">(${t.lockedShort})</span>` : nothing}
+                ${targets.length === 0
+                  ? nothing
+                  : html`<label for="move-to-${number}">${t.moveTo(number)}</label>
+                      <select id="move-to-${number}">
+                        ${targets.map((other) => html`<option value=${other.id}>${this.host.text(other.title)} (${t.of(heldSeats(state, other.id), other.capacity)})</option>`)}
+                      </select>
+                      <label class="check"><input type="checkbox" id="move-lock-${number}" /> ${t.lockAfterMove}</label>
+                      <button type="button" data-move=${number} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.move(workshop, participant, number)}>
+                        ${t.move}<span class="visually-hidden">: ${number}</span>
+                      </button>`}
+                <button type="button" data-lock=${number} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && this.setLock(workshop, participant, !seat.locked)}>
+                  ${seat.locked ? t.unlock : t.lock}<span class="visually-hidden">: ${number}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>`}
+      ${holders.length > 0 && targets.length === 0 ? html`<p class="muted">${t.noFreeSeat}</p>` : nothing}
+      ${this.host.feedbackAt === `people:${workshop.id}` ? this.host.commands.render() : nothing}
+    </div>`;
+  }
+
+  private renderBelow(data: WorkshopsData, entry: AllocationPreview['belowMinimum'][number], title: string): TemplateResult {
+    const t = this.t;
+    const row = t.belowMinimumRow(title, entry.seated, entry.minimum);
+    if (isCancelled(data.state, entry.workshop)) return html`<li data-below=${entry.workshop}><span>${row}</span> <span class="warn">(${t.cancelledShort})</span></li>`;
+    if (this.confirmingCancel === entry.workshop) {
+      return html`<li data-below=${entry.workshop}>
+        <div
+          class="confirm"
+          role="group"
+          aria-labelledby="confirm-cancel-${entry.workshop}"
+          @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.askCancel(undefined, `[data-cancel-workshop="${entry.workshop}"]`)}
+        >
+          <p id="confirm-cancel-${entry.workshop}">${t.confirmCancelWorkshop(title)}</p>
+          <div class="row">
+            <button type="button" class="danger" data-confirm-cancel-workshop @click=${() => this.cancelWorkshop(entry.workshop, title)}>${t.yesCancelWorkshop}</button>
+            <button type="button" data-keep-workshop @click=${() => this.askCancel(undefined, `[data-cancel-workshop="${entry.workshop}"]`)}>${t.keepWorkshop}</button>
+          </div>
+        </div>
+      </li>`;
+    }
+    return html`<li data-below=${entry.workshop}>
+      <span>${row}</span>
+      <button type="button" data-cancel-workshop=${entry.workshop} @click=${() => this.askCancel(entry.workshop, '[data-keep-workshop]')}>
+        ${t.cancelWorkshop}<span class="visually-hidden">: ${title}</span>
+      </button>
+    </li>`;
   }
 
   private setConfirming(on: boolean, focus: string): void {
@@ -113,6 +225,7 @@ export class WorkshopOrganiser implements ReactiveController {
     const below = new Set(state.preview?.belowMinimum.map((entry) => entry.workshop) ?? []);
     // Before seats are allocated, the demand says more than the (empty) fill levels.
     const firstChoices = config.mode === 'ranked' && state.publishedAt === undefined ? this.firstChoices(state) : undefined;
+    const numbers = participantNumbers(state);
     return html`<section aria-labelledby="fill-title" class="stack">
       <h3 id="fill-title">${t.fill}</h3>
       ${config.slots.map((slot) => {
@@ -130,6 +243,7 @@ export class WorkshopOrganiser implements ReactiveController {
               ${firstChoices ? html`<th scope="col" class="num">${t.firstChoices}</th>` : nothing}
               <th scope="col" class="num">${t.waitingShort}</th>
               <th scope="col" class="num">${t.minimum}</th>
+              <th scope="col">${t.people}</th>
             </tr>
           </thead>
           <tbody>
@@ -140,7 +254,27 @@ export class WorkshopOrganiser implements ReactiveController {
                 <td><div class="fill-cell">${renderFill(taken, workshop.capacity)}<span class="num">${t.of(taken, workshop.capacity)}</span></div></td>
                 ${firstChoices ? html`<td class="num">${f.number(firstChoices.get(workshop.id) ?? 0)}</td>` : nothing}
                 <td class="num">${f.number(state.counts[workshop.id]?.waiting ?? 0)}</td>
-                <td class="num">${workshop.minimum === undefined ? '–' : f.number(workshop.minimum)}${below.has(workshop.id) ? html` <span class="warn">(${t.belowMinimumShort})</span>` : nothing}</td>
+                <td class="num">
+                  ${workshop.minimum === undefined ? '–' : f.number(workshop.minimum)}${isCancelled(state, workshop.id)
+                    ? html` <span class="warn">(${t.cancelledShort})</span>`
+                    : below.has(workshop.id)
+                      ? html` <span class="warn">(${t.belowMinimumShort})</span>`
+                      : nothing}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    data-people=${workshop.id}
+                    aria-expanded=${this.showingPeople === workshop.id ? 'true' : 'false'}
+                    aria-controls="people-row-${workshop.id}"
+                    @click=${() => this.togglePeople(workshop.id)}
+                  >
+                    ${t.people}<span class="visually-hidden">: ${t.showPeople(this.host.text(workshop.title), taken)}</span>
+                  </button>
+                </td>
+              </tr>
+              <tr id="people-row-${workshop.id}" ?hidden=${this.showingPeople !== workshop.id}>
+                ${this.showingPeople === workshop.id ? html`<td colspan=${firstChoices ? 6 : 5}>${this.renderPeople(data, workshop, numbers)}</td>` : nothing}
               </tr>`;
             })}
           </tbody>
@@ -242,7 +376,7 @@ export class WorkshopOrganiser implements ReactiveController {
       ${preview.belowMinimum.length === 0
         ? html`<p class="muted">${t.noneBelowMinimum}</p>`
         : html`<ul class="below">
-            ${preview.belowMinimum.map((entry) => html`<li>${t.belowMinimumRow(title(entry.workshop), entry.seated, entry.minimum)}</li>`)}
+            ${preview.belowMinimum.map((entry) => this.renderBelow(data, entry, title(entry.workshop)))}
           </ul>`}
       ${this.confirmingPublish
         ? html`<div class="confirm" role="group" aria-labelledby="confirm-publish" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.setConfirming(false, '[data-publish]')}>

@@ -493,6 +493,22 @@ export const pickerStyles = css`
   .status.ranked {
     color: var(--_accent);
   }
+  .status.cancelled {
+    color: var(--_warning);
+  }
+  .card.cancelled {
+    border-style: dashed;
+    box-shadow: none;
+  }
+  .card.cancelled h5 {
+    text-decoration: line-through;
+  }
+  .below li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    align-items: center;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -9,7 +9,7 @@ import type { OsaAdapter } from '../../adapters/types.js';
 import { withCache } from '../../adapters/cache.js';
 import { switchable } from '../../adapters/test-support.js';
 import type { WorkshopsConfig, WorkshopsState } from '../../core/workshops/workshops.js';
-import { workshopFixture, type WorkshopFixture, type WorkshopFixtureOptions } from '../../test-support/workshop-fixtures.js';
+import { SMALL_CATALOGUE, workshopFixture, type WorkshopFixture, type WorkshopFixtureOptions } from '../../test-support/workshop-fixtures.js';
 
 const shadow = (el: OsaWorkshopPicker) => el.shadowRoot!;
 const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ');
@@ -256,6 +256,22 @@ describe('osa-workshop-picker', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows a static catalogue from a JSON child with no server: browse and search, nothing to claim', async () => {
+      const json = JSON.stringify({ mode: 'firstCome', ...SMALL_CATALOGUE }).replace(/</g, '\\u003c');
+      const el = await fixture<OsaWorkshopPicker>(`<osa-workshop-picker lang="sv"><script type="application/json">${json}</script></osa-workshop-picker>`);
+      await waitUntil(() => el.live.snapshot && shadow(el).querySelectorAll('[data-workshop]').length === 5, 'the catalogue never showed', { timeout: 4000 });
+      expect(shadow(el).querySelector('.phase-badge')!.textContent).to.include('Program');
+      expect(text(el)).to.include('Anmälan sker inte på den här sidan');
+      expect(shadow(el).querySelector('[data-action]'), 'nothing to claim').to.equal(null);
+      expect(shadow(el).querySelector('#mine-title'), 'nobody\'s schedule').to.equal(null);
+      const search = shadow(el).querySelector<HTMLInputElement>('#filter-query')!;
+      search.focus();
+      await sendKeys({ type: 'hallbar' });
+      await waitUntil(() => shadow(el).querySelectorAll('[data-workshop]').length === 1);
+      expect(card(el, 'nature')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
     it('filters by theme, level, time slot and free seats, and clears the filters', async () => {
       const { el } = await picker({ taken: { ai: 2 } });
       const shown = () => [...shadow(el).querySelectorAll<HTMLElement>('[data-workshop]')].map((item) => item.dataset.workshop);
@@ -419,6 +435,86 @@ describe('osa-workshop-picker', () => {
       await waitUntil(async () => (await stateOf(fx)).publishedAt !== undefined, 'not published');
       await waitUntil(() => text(el).includes('Published at'));
       expect((await seatOf(fx, fx.participant, 'am'))?.status).to.equal('assigned');
+    });
+
+    it('cancels a workshop below its minimum from the preview, after an in-page confirmation, then reruns', async () => {
+      const fx = await workshopFixture({ config: RANKED, crowd: 0, ownRanking: ['ai', 'nature'] });
+      await fx.organiser.send(fx.eventId, fx.activityId, 'allocate', { objective: 'sum', seed: 1 });
+      const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
+      const ask = shadow(el).querySelector<HTMLButtonElement>('[data-cancel-workshop="nature"]')!;
+      expect(ask, 'a cancel action beside the workshop below its minimum').to.exist;
+      ask.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => focused(el) === shadow(el).querySelector('[data-keep-workshop]'), 'focus never moved to the confirmation');
+      expect(text(el)).to.include('Cancel “Outdoor learning”?');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => focused(el) === shadow(el).querySelector('[data-cancel-workshop="nature"]'), 'Escape keeps the workshop');
+      expect((await stateOf(fx)).cancelled).to.equal(undefined);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => shadow(el).querySelector('[data-confirm-cancel-workshop]'));
+      shadow(el).querySelector<HTMLButtonElement>('[data-confirm-cancel-workshop]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(async () => (await stateOf(fx)).cancelled?.includes('nature'), 'never cancelled');
+      await waitUntil(() => text(el).includes('“Outdoor learning” is cancelled. Run the allocation again before publishing.'), 'no confirmation shown');
+      await waitUntil(() => focused(el) === shadow(el).querySelector('[data-allocate]'), 'focus goes to the rerun');
+      expect(text(shadow(el).querySelector('[data-below="nature"]')!)).to.include('(cancelled)');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !shadow(el).querySelector('[data-below="nature"]'), 'the rerun leaves the cancelled workshop out');
+      expect((await stateOf(fx)).participants[(await fx.participant.whoami(fx.eventId)).participant!].ranking).to.deep.equal({ am: ['ai'] });
+    });
+
+    it('shows participants a cancelled workshop as cancelled, with nothing to claim', async () => {
+      const fx = await workshopFixture({ taken: { ai: 1 } });
+      await fx.organiser.send(fx.eventId, fx.activityId, 'cancelWorkshop', { workshop: 'ai' });
+      const el = await mount(fx, { lang: 'fi' });
+      await waitUntil(() => card(el, 'ai').querySelector('[data-cancelled]'), 'not marked cancelled');
+      expect(text(card(el, 'ai'))).to.include('Peruttu');
+      expect(action(el, 'ai')).to.equal(null);
+      expect(action(el, 'robotics')).to.exist;
+    });
+
+    it('shows who holds seats by participant number, and moves one to another workshop of the slot, locked, by keyboard', async () => {
+      const fx = await workshopFixture({ taken: { ai: 2, robotics: 1 } });
+      const el = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
+      const toggle = shadow(el).querySelector<HTMLButtonElement>('[data-people="ai"]')!;
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true' && shadow(el).querySelector('[data-people-of="ai"]'), 'the people never showed');
+      const people = shadow(el).querySelector('[data-people-of="ai"]')!;
+      const numbers = [...people.querySelectorAll('[data-person]')].map((row) => row.getAttribute('data-person'));
+      expect(numbers).to.deep.equal(['p1', 'p2'], 'numbered in order of first appearance, as in the export');
+      expect(text(people)).not.to.include('taker');
+      const select = people.querySelector<HTMLSelectElement>('#move-to-p1')!;
+      expect([...select.options].map((option) => option.value)).to.deep.equal(['robotics', 'wellbeing'], 'other workshops of the slot with free seats');
+      await expect(el).to.be.accessible();
+      await tabTo(el, (element) => element === select, 'the target');
+      select.value = 'wellbeing';
+      select.dispatchEvent(new Event('change'));
+      await tabTo(el, (element) => element.id === 'move-lock-p1', 'the lock');
+      await sendKeys({ press: 'Space' });
+      await tabTo(el, (element) => element.dataset.move === 'p1', 'the move button');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => /p1 moved to “/.test(text(el)), 'no confirmation', { timeout: 4000 });
+      const state = await stateOf(fx);
+      const moved = Object.values(state.participants).find((record) => record.seats.am?.workshop === 'wellbeing')?.seats.am;
+      expect(moved).to.deep.include({ workshop: 'wellbeing', locked: true });
+      expect(state.counts.ai.held).to.equal(1);
+    });
+
+    it('says in the user\'s language when the chosen workshop filled up before the move', async () => {
+      const fx = await workshopFixture({ taken: { ai: 1, robotics: 3 } });
+      const el = await mount(fx, { adapter: fx.organiser, view: 'organiser', lang: 'sv' });
+      shadow(el).querySelector<HTMLButtonElement>('[data-people="ai"]')!.click();
+      await waitUntil(() => shadow(el).querySelector('#move-to-p1'), 'the people never showed');
+      const select = shadow(el).querySelector<HTMLSelectElement>('#move-to-p1')!;
+      expect([...select.options].map((option) => option.value)).to.deep.equal(['wellbeing'], 'a full workshop is not offered');
+      // A list from a moment ago, before someone took the last seat in robotics.
+      select.append(new Option('robotics', 'robotics'));
+      select.value = 'robotics';
+      shadow(el).querySelector<HTMLButtonElement>('[data-move="p1"]')!.click();
+      await waitUntil(() => text(el).includes('Den workshoppen är full nu'), 'the refusal was not shown in Swedish', { timeout: 4000 });
+      expect((await stateOf(fx)).counts.robotics.held).to.equal(3);
     });
 
     it('exports the registrations as CSV', async () => {

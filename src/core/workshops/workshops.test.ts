@@ -6,7 +6,7 @@ import type { CommandContext, Viewer } from '../activity.js';
 import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
 import { prepareEvent } from '../event-setup.js';
-import type { Seat, WorkshopsConfig, WorkshopsState } from './workshops.js';
+import { participantNumbers, seatHolders, type Seat, type WorkshopsConfig, type WorkshopsState } from './workshops.js';
 
 const CONFIG: Partial<WorkshopsConfig> = {
   slots: [
@@ -166,6 +166,54 @@ describe('workshops: ranked choices and the organiser\'s allocation', () => {
     run(organiser, 'move', { participant: 'a', workshop: 'lego', lock: true });
     assert.deepEqual(seat('a'), { workshop: 'lego', status: 'confirmed', locked: true });
     assert.equal(code(() => run(person('a'), 'cancel', { workshop: 'lego' })), 'forbidden');
+  });
+
+  test('cancelling a workshop frees everyone in it, refuses claims and rankings of it, and the allocation ignores it', () => {
+    const { run, person, organiser, state, view, seat } = setup();
+    for (const id of ['a', 'b', 'c']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('d'), 'claim', { workshop: 'ai' });
+    assert.equal(code(() => run(person('a'), 'cancelWorkshop', { workshop: 'lego' })), 'forbidden');
+    assert.equal(code(() => run(organiser, 'cancelWorkshop', { workshop: 'nope' })), 'not_found:workshop');
+    assert.deepEqual(run(organiser, 'cancelWorkshop', { workshop: 'lego' }), { cancelled: true, released: 3 });
+    assert.deepEqual(view(person('a')).cancelled, ['lego'], 'participants see it cancelled');
+    for (const id of ['a', 'b', 'c']) assert.equal(seat(id), undefined, `${id} lost their place`);
+    assert.deepEqual(seat('d'), { workshop: 'ai', status: 'confirmed' }, 'other workshops are untouched');
+    assert.deepEqual(state().counts.lego, { held: 0, waiting: 0 });
+    assert.deepEqual(state().waitlists.lego, []);
+    assert.equal(code(() => run(person('a'), 'claim', { workshop: 'lego' })), 'invalid:workshop');
+    assert.equal(code(() => run(organiser, 'move', { participant: 'd', workshop: 'lego' })), 'invalid:workshop');
+    assert.deepEqual(run(organiser, 'cancelWorkshop', { workshop: 'lego' }), { cancelled: false, released: 0 }, 'cancelling again changes nothing');
+  });
+
+  test('in ranked mode a cancelled workshop leaves the rankings and the allocation; a stale preview must be rerun', () => {
+    const { run, person, organiser, state, view } = setup(ranked);
+    run(person('a'), 'rank', { choices: ['ai', 'lego', 'yoga'] });
+    run(person('b'), 'rank', { choices: ['yoga'] });
+    const before = run(organiser, 'allocate', { seed: 1 }) as { belowMinimum: Array<{ workshop: string }> };
+    assert.deepEqual(before.belowMinimum.map((entry) => entry.workshop), []);
+    run(organiser, 'cancelWorkshop', { workshop: 'yoga' });
+    assert.deepEqual(view(person('a')).participants.a.ranking, { am: ['ai', 'lego'] }, 'rankings drop it');
+    assert.equal(state().rankedCount, 1, 'b ranked only the cancelled workshop');
+    assert.equal(code(() => run(organiser, 'publishAllocation', {})), 'invalid:preview', 'the preview placed people in it');
+    assert.equal(code(() => run(person('a'), 'rank', { choices: ['yoga'] })), 'invalid:choices.0');
+    run(organiser, 'allocate', { seed: 1 });
+    const assignments = state().preview!.assignments;
+    assert.ok(Object.values(assignments).every((slots) => Object.values(slots).every((target) => target.workshop !== 'yoga')));
+    run(organiser, 'publishAllocation', {});
+    assert.equal(state().counts.yoga?.held ?? 0, 0);
+  });
+
+  test('participant numbers and seat holders name people as the export does, never by device id', () => {
+    const { ledger, run, person, organiser, view } = setup();
+    for (const id of ['x', 'y', 'z']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('y'), 'claim', { workshop: 'yoga' });
+    const state = view(organiser);
+    assert.deepEqual([...participantNumbers(state)], [['x', 'p1'], ['y', 'p2'], ['z', 'p3']]);
+    assert.deepEqual(seatHolders(state, { id: 'lego', slot: 'am' }).map((entry) => entry.number), ['p1', 'p2'], 'z waits, and holds no seat');
+    const { kind, record } = ledger.activity('w');
+    const registrations = kind.exportTables!(record).registrations as Array<{ participant: string; workshop: string }>;
+    assert.deepEqual(registrations.filter((row) => row.workshop === 'lego').map((row) => row.participant), ['p1', 'p2', 'p3']);
+    assert.equal(registrations.find((row) => row.workshop === 'yoga')?.participant, 'p2');
   });
 
   test('the export lists registrations with status, waitlist position and the choice each got', () => {

@@ -6,6 +6,8 @@ import type { Schema } from '../validate.js';
 import { allocate, firstComeFirstServed, type AllocationObjective, type AllocationParticipant, type AllocationResult } from './allocation.js';
 import {
   initialWorkshopsState,
+  isCancelled,
+  participantNumbers,
   workshopsView,
   type AllocationPreview,
   type Seat,
@@ -94,6 +96,13 @@ function workshopOf(config: WorkshopsConfig, id: string, field = 'workshop'): Wo
   return found;
 }
 
+/** A workshop that can still be claimed, ranked or moved into: it exists and is not cancelled. */
+function openWorkshopOf(state: WorkshopsState, config: WorkshopsConfig, id: string, field = 'workshop'): Workshop {
+  const found = workshopOf(config, id, field);
+  if (isCancelled(state, id)) throw new OsaError('invalid', `The workshop "${id}" has been cancelled.`, { field, reason: { kind: 'notAllowed' } });
+  return found;
+}
+
 /**
  * The seats a command changes, on top of the state (which a plan never mutates): every change is
  * recorded as a change draft, and `finish` adds the public counts, the organiser's waitlists and
@@ -167,6 +176,11 @@ class SeatPlan {
     }
   }
 
+  /** Whether this plan changed the seats held in or the line of `workshop` (its count is then in `finish`). */
+  touchedCount(workshop: string): boolean {
+    return this.held.has(workshop) || this.lines.has(workshop);
+  }
+
   finish(): ChangeDraft[] {
     const touched = new Set([...this.held.keys(), ...this.lines.keys()]);
     for (const [workshop, line] of this.lines) {
@@ -194,7 +208,7 @@ const claim: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string }, 
     if (config.mode === 'ranked' && state.publishedAt === undefined) {
       throw new OsaError('phase_closed', 'Seats are allocated from rankings: rank the workshops instead.');
     }
-    const workshop = workshopOf(config, payload.workshop);
+    const workshop = openWorkshopOf(state, config, payload.workshop);
     const plan = new SeatPlan(state, config);
     const current = plan.seatsOf(participant)[workshop.slot];
     if (current?.workshop === workshop.id) return { result: current, changes: [] };
@@ -235,7 +249,7 @@ const rank: CommandSpec<WorkshopsState, WorkshopsConfig, { choices: string[] }, 
     if (state.publishedAt !== undefined) throw new OsaError('phase_closed', 'The seats have been allocated: rankings can no longer change.');
     const ranking: Record<string, string[]> = {};
     payload.choices.forEach((id, index) => {
-      const workshop = workshopOf(config, id, `choices.${index}`);
+      const workshop = openWorkshopOf(state, config, id, `choices.${index}`);
       const list = (ranking[workshop.slot] ??= []);
       if (list.length >= config.choicesPerSlot) {
         throw new OsaError('invalid', `Rank at most ${config.choicesPerSlot} workshops per time slot.`, {
@@ -266,9 +280,11 @@ function runAllocation(state: WorkshopsState, config: WorkshopsConfig, objective
         if (seat.locked) locked[slot] = seat.workshop;
         else current[slot] = seat.workshop;
       }
-      return { id, choices: Object.values(record.ranking).flat(), current, locked };
+      return { id, choices: Object.values(record.ranking).flat().filter((workshop) => !isCancelled(state, workshop)), current, locked };
     });
-  const input = { workshops: config.workshops.map(({ id, slot, capacity }) => ({ id, slot, capacity })), participants, objective, seed };
+  // A cancelled workshop is out of the allocation: nobody is placed in it.
+  const workshops = config.workshops.filter((workshop) => !isCancelled(state, workshop.id)).map(({ id, slot, capacity }) => ({ id, slot, capacity }));
+  const input = { workshops, participants, objective, seed };
   const order = participants.map((participant) => participant.id);
   // First come, first served on the same preferences, in a lottery order (for the comparison).
   for (let index = order.length - 1; index > 0; index -= 1) {
@@ -298,7 +314,7 @@ const allocateCommand: CommandSpec<WorkshopsState, WorkshopsConfig, { objective?
       if (entry.workshop !== null) seated.set(entry.workshop, (seated.get(entry.workshop) ?? 0) + 1);
     }
     const belowMinimum = config.workshops
-      .filter((workshop) => workshop.minimum !== undefined && (seated.get(workshop.id) ?? 0) < workshop.minimum)
+      .filter((workshop) => !isCancelled(state, workshop.id) && workshop.minimum !== undefined && (seated.get(workshop.id) ?? 0) < workshop.minimum)
       .map((workshop) => ({ workshop: workshop.id, seated: seated.get(workshop.id) ?? 0, minimum: workshop.minimum! }));
     const preview: AllocationPreview = {
       objective,
@@ -323,6 +339,8 @@ const publishAllocation: CommandSpec<WorkshopsState, WorkshopsConfig, Record<str
     const { state, config } = activity;
     const preview = state.preview;
     if (!preview) throw new OsaError('invalid', 'Run the allocation first, then publish its preview.', { field: 'preview', reason: { kind: 'required' } });
+    const stale = Object.values(preview.assignments).some((slots) => Object.values(slots).some((target) => target.workshop !== null && isCancelled(state, target.workshop)));
+    if (stale) throw new OsaError('invalid', 'A workshop in this preview has been cancelled: run the allocation again, then publish.', { field: 'preview', reason: { kind: 'notAllowed' } });
     const plan = new SeatPlan(state, config);
     let published = 0;
     // Everyone leaves their old seat first, so that moves between full workshops succeed.
@@ -357,7 +375,7 @@ const move: CommandSpec<WorkshopsState, WorkshopsConfig, { participant: string; 
   run(activity, payload) {
     const { state, config } = activity;
     if (!Object.hasOwn(state.participants, payload.participant)) throw new OsaError('not_found', `There is no participant "${payload.participant}".`, { field: 'participant' });
-    const workshop = workshopOf(config, payload.workshop);
+    const workshop = openWorkshopOf(state, config, payload.workshop);
     const plan = new SeatPlan(state, config);
     const current = plan.seatsOf(payload.participant)[workshop.slot];
     if (current?.workshop === workshop.id && current.status !== 'waitlisted') {
@@ -373,10 +391,41 @@ const move: CommandSpec<WorkshopsState, WorkshopsConfig, { participant: string; 
   },
 };
 
+const cancelWorkshop: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string }, { cancelled: boolean; released: number }> = {
+  input: { type: 'object', properties: { workshop: idSchema }, required: ['workshop'], additionalProperties: false },
+  organiser: true,
+  run(activity, payload) {
+    const { state, config } = activity;
+    const workshop = workshopOf(config, payload.workshop);
+    if (isCancelled(state, workshop.id)) return { result: { cancelled: false, released: 0 }, changes: [] };
+    const plan = new SeatPlan(state, config);
+    const inIt = Object.entries(state.participants).filter(([, record]) => record.seats[workshop.slot]?.workshop === workshop.id);
+    // Those waiting leave first, so that nobody is promoted into a seat that is going away.
+    const waiting = inIt.filter(([, record]) => record.seats[workshop.slot].status === 'waitlisted');
+    const seated = inIt.filter(([, record]) => record.seats[workshop.slot].status !== 'waitlisted');
+    for (const [participant] of [...waiting, ...seated]) plan.remove(participant, workshop.slot);
+    const changes: ChangeDraft[] = [{ type: 'workshop-cancelled', data: { workshop: workshop.id }, audience: 'public' }, ...plan.finish()];
+    // Rankings drop it.
+    let rankedCount = state.rankedCount;
+    for (const [participant, record] of Object.entries(state.participants)) {
+      if (!record.ranking[workshop.slot]?.includes(workshop.id)) continue;
+      const ranking = { ...record.ranking };
+      const rest = ranking[workshop.slot].filter((id) => id !== workshop.id);
+      if (rest.length > 0) ranking[workshop.slot] = rest;
+      else delete ranking[workshop.slot];
+      changes.push({ type: 'ranking', data: { ranking }, audience: `participant:${participant}` });
+      if (Object.keys(ranking).length === 0) rankedCount -= 1;
+    }
+    if (rankedCount !== state.rankedCount) changes.push({ type: 'ranked-count', data: { count: rankedCount }, audience: 'public' });
+    if (!plan.touchedCount(workshop.id)) changes.push({ type: 'count', data: { workshop: workshop.id, held: 0, waiting: 0 }, audience: 'public' });
+    return { result: { cancelled: true, released: inIt.length }, changes };
+  },
+};
+
 function exportTables(activity: ActivityRecord<WorkshopsState, WorkshopsConfig>): ExportTables {
   const { state, config } = activity;
   // Participants are numbered in order of first appearance: the export never carries device ids.
-  const pseudonyms = new Map(Object.keys(state.participants).map((id, index) => [id, `p${index + 1}`]));
+  const pseudonyms = participantNumbers(state);
   const registrations = Object.entries(state.participants).flatMap(([participant, record]) =>
     Object.entries(record.seats).map(([slot, seat]) => {
       const choice = record.ranking[slot]?.indexOf(seat.workshop) ?? -1;
@@ -439,5 +488,6 @@ export const workshopsKind = {
     allocate: allocateCommand,
     publishAllocation,
     move,
+    cancelWorkshop,
   },
 } satisfies ActivityKind<WorkshopsState, WorkshopsConfig, Record<string, CommandSpec<WorkshopsState, WorkshopsConfig, never, unknown>>>;

@@ -95,6 +95,8 @@ export interface WorkshopsState {
   waitlists: Record<string, string[]>;
   /** Participants who have ranked (public: the organiser's screen and the presenter count them). */
   rankedCount: number;
+  /** Workshops the organiser cancelled (public): nobody holds or waits for a seat in them, and they cannot be claimed or ranked. */
+  cancelled?: string[];
   preview?: AllocationPreview;
   publishedAt?: number;
 }
@@ -131,6 +133,9 @@ function reduce(state: WorkshopsState, change: Change): WorkshopsState {
     case 'waitlist':
       state.waitlists[data.workshop] = data.order;
       break;
+    case 'workshop-cancelled':
+      if (!(state.cancelled ?? []).includes(data.workshop)) state.cancelled = [...(state.cancelled ?? []), data.workshop];
+      break;
     case 'preview':
       state.preview = data.preview;
       break;
@@ -148,6 +153,25 @@ export function initialWorkshopsState(): WorkshopsState {
 
 /** Seats held in a workshop (confirmed or assigned). */
 export const heldSeats = (state: WorkshopsState, workshop: string): number => state.counts[workshop]?.held ?? 0;
+
+/**
+ * Pseudonymous participant numbers (`p1`, `p2`, … in order of first appearance), so that the
+ * export and the organiser's screen never show device ids, and name the same person the same way.
+ */
+export function participantNumbers(state: WorkshopsState): Map<string, string> {
+  return new Map(Object.keys(state.participants).map((id, index) => [id, `p${index + 1}`]));
+}
+
+/** Who holds a seat (confirmed or assigned) in a workshop, in participant-number order. */
+export function seatHolders(state: WorkshopsState, workshop: Pick<Workshop, 'id' | 'slot'>, numbers = participantNumbers(state)): Array<{ participant: string; number: string; seat: Seat }> {
+  return Object.entries(state.participants).flatMap(([participant, record]) => {
+    const seat = record.seats[workshop.slot];
+    return seat?.workshop === workshop.id && seat.status !== 'waitlisted' ? [{ participant, number: numbers.get(participant)!, seat }] : [];
+  });
+}
+
+/** Whether the organiser cancelled a workshop. */
+export const isCancelled = (state: WorkshopsState, workshop: string): boolean => state.cancelled?.includes(workshop) ?? false;
 
 /** Seats left in a workshop (never below 0). */
 export function seatsLeft(state: WorkshopsState, config: WorkshopsConfig, workshopId: string): number {

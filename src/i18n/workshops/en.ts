@@ -11,12 +11,14 @@ const ordinal = (n: number): string => {
 /** Texts of `osa-workshop-picker` in English; the shape every language must have. */
 export const workshopsEn = {
   label: 'Workshops',
+  catalogueOnly: 'Programme',
   phase: {
     preparing: 'Registration not open yet',
     open: 'Registration open',
     closed: 'Registration closed',
   },
   help: {
+    catalogueOnly: 'The programme of workshops. Registration does not happen on this page.',
     firstCome: 'Choose one workshop per time slot. If a workshop is full, join its waitlist: when a seat frees up, it is yours automatically.',
     ranked: (k: number) =>
       f.plural(k, {
@@ -59,6 +61,7 @@ export const workshopsEn = {
     full: 'Full – join the waitlist',
     capacity: (seats: number) => f.plural(seats, { one: '1 seat', other: `${f.number(seats)} seats` }),
     fullClosed: 'Full',
+    cancelledWorkshop: 'Cancelled – this workshop will not take place',
     waiting: (count: number) => f.plural(count, { one: '1 person waiting', other: `${f.number(count)} people waiting` }),
     claim: 'Claim a seat',
     joinWaitlist: 'Join the waitlist',
@@ -169,6 +172,25 @@ export const workshopsEn = {
     belowMinimum: 'Below their minimum',
     belowMinimumRow: (title: string, seated: number, minimum: number) => `“${title}”: ${f.number(seated)} of at least ${f.number(minimum)}`,
     noneBelowMinimum: 'Every workshop reaches its minimum.',
+    cancelWorkshop: 'Cancel workshop',
+    confirmCancelWorkshop: (title: string) => `Cancel “${title}”? Everyone seated or waiting in it loses their place, and it leaves everyone’s ranking.`,
+    yesCancelWorkshop: 'Yes, cancel it',
+    keepWorkshop: 'Keep it',
+    workshopCancelled: (title: string) => `“${title}” is cancelled. Run the allocation again before publishing.`,
+    cancelledShort: 'cancelled',
+    people: 'People',
+    showPeople: (title: string, count: number) => f.plural(count, { one: `Show the 1 person seated in “${title}”`, other: `Show the ${f.number(count)} people seated in “${title}”` }),
+    peopleIn: (title: string) => `Seated in “${title}”`,
+    nobodySeated: 'Nobody holds a seat here yet.',
+    moveTo: (person: string) => `Move ${person} to`,
+    noFreeSeat: 'No other workshop in this time slot has a free seat.',
+    lockAfterMove: 'Lock (stays in reruns)',
+    move: 'Move',
+    lock: 'Lock',
+    unlock: 'Unlock',
+    lockedShort: 'locked',
+    personMoved: (person: string, title: string) => `${person} moved to “${title}”.`,
+    moveFull: 'That workshop is full now: choose another with free seats.',
     publish: 'Publish the allocation',
     confirmPublish: (people: number) =>
       f.plural(people, { one: 'Publish? 1 person sees their seat at once.', other: `Publish? ${f.number(people)} people see their seats at once.` }),

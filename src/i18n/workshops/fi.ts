@@ -6,12 +6,14 @@ const n = (value: number) => f.number(value);
 
 export const workshopsFi: WorkshopsTranslation = {
   label: 'Työpajat',
+  catalogueOnly: 'Ohjelma',
   phase: {
     preparing: 'Ilmoittautuminen ei ole vielä auki',
     open: 'Ilmoittautuminen auki',
     closed: 'Ilmoittautuminen päättynyt',
   },
   help: {
+    catalogueOnly: 'Työpajojen ohjelma. Ilmoittautuminen ei tapahdu tällä sivulla.',
     firstCome: 'Valitse yksi työpaja kuhunkin aikaan. Jos työpaja on täynnä, liity jonoon: kun paikka vapautuu, se on automaattisesti sinun.',
     ranked: (k) =>
       f.plural(k, {
@@ -51,6 +53,7 @@ export const workshopsFi: WorkshopsTranslation = {
     full: 'Täynnä – liity jonoon',
     capacity: (seats) => f.plural(seats, { one: '1 paikka', other: `${n(seats)} paikkaa` }),
     fullClosed: 'Täynnä',
+    cancelledWorkshop: 'Peruttu – työpaja ei toteudu',
     waiting: (count) => f.plural(count, { one: '1 jonossa', other: `${n(count)} jonossa` }),
     claim: 'Varaa paikka',
     joinWaitlist: 'Liity jonoon',
@@ -160,6 +163,25 @@ export const workshopsFi: WorkshopsTranslation = {
     belowMinimum: 'Alle vähimmäismäärän',
     belowMinimumRow: (title, seated, minimum) => `”${title}”: ${n(seated)}, vähintään ${n(minimum)}`,
     noneBelowMinimum: 'Jokainen työpaja saavuttaa vähimmäismääränsä.',
+    cancelWorkshop: 'Peru työpaja',
+    confirmCancelWorkshop: (title: string) => `Perutaanko ”${title}”? Kaikki siihen paikan saaneet tai jonottavat menettävät paikkansa, ja se poistuu kaikkien järjestyksestä.`,
+    yesCancelWorkshop: 'Kyllä, peru',
+    keepWorkshop: 'Älä peru',
+    workshopCancelled: (title: string) => `”${title}” on peruttu. Tee jako uudelleen ennen julkaisua.`,
+    cancelledShort: 'peruttu',
+    people: 'Osallistujat',
+    showPeople: (title: string, count: number) => `Näytä työpajan ”${title}” paikan saaneet (${f.number(count)})`,
+    peopleIn: (title: string) => `Paikka työpajassa ”${title}”`,
+    nobodySeated: 'Kenelläkään ei ole vielä paikkaa tässä.',
+    moveTo: (person: string) => `Siirrä ${person} työpajaan`,
+    noFreeSeat: 'Muissa saman ajan työpajoissa ei ole vapaita paikkoja.',
+    lockAfterMove: 'Lukitse (pysyy uusissa jaoissa)',
+    move: 'Siirrä',
+    lock: 'Lukitse',
+    unlock: 'Poista lukitus',
+    lockedShort: 'lukittu',
+    personMoved: (person: string, title: string) => `${person} siirretty työpajaan ”${title}”.`,
+    moveFull: 'Työpaja on nyt täynnä: valitse toinen, jossa on vapaita paikkoja.',
     publish: 'Julkaise jako',
     confirmPublish: (people) => f.plural(people, { one: 'Julkaistaanko? 1 osallistuja näkee paikkansa heti.', other: `Julkaistaanko? ${n(people)} osallistujaa näkee paikkansa heti.` }),
     yesPublish: 'Kyllä, julkaise',

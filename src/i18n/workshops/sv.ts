@@ -6,12 +6,14 @@ const n = (value: number) => f.number(value);
 
 export const workshopsSv: WorkshopsTranslation = {
   label: 'Workshoppar',
+  catalogueOnly: 'Program',
   phase: {
     preparing: 'Anmälan har inte öppnat ännu',
     open: 'Anmälan är öppen',
     closed: 'Anmälan har stängt',
   },
   help: {
+    catalogueOnly: 'Workshopparnas program. Anmälan sker inte på den här sidan.',
     firstCome: 'Välj en workshop per tid. Om en workshop är full kan du ställa dig i kö: när en plats blir ledig får du den automatiskt.',
     ranked: (k) =>
       f.plural(k, {
@@ -53,6 +55,7 @@ export const workshopsSv: WorkshopsTranslation = {
     full: 'Fullt – ställ dig i kö',
     capacity: (seats) => f.plural(seats, { one: '1 plats', other: `${n(seats)} platser` }),
     fullClosed: 'Fullt',
+    cancelledWorkshop: 'Inställd – workshoppen blir inte av',
     waiting: (count) => `${n(count)} i kö`,
     claim: 'Boka en plats',
     joinWaitlist: 'Ställ dig i kö',
@@ -162,6 +165,25 @@ export const workshopsSv: WorkshopsTranslation = {
     belowMinimum: 'Under sitt minimum',
     belowMinimumRow: (title, seated, minimum) => `”${title}”: ${n(seated)} av minst ${n(minimum)}`,
     noneBelowMinimum: 'Alla workshoppar når sitt minimum.',
+    cancelWorkshop: 'Ställ in workshoppen',
+    confirmCancelWorkshop: (title: string) => `Ställa in ”${title}”? Alla som har plats eller står i kö förlorar sin plats, och den försvinner ur allas rangordning.`,
+    yesCancelWorkshop: 'Ja, ställ in',
+    keepWorkshop: 'Behåll den',
+    workshopCancelled: (title: string) => `”${title}” är inställd. Gör fördelningen på nytt innan du publicerar.`,
+    cancelledShort: 'inställd',
+    people: 'Deltagare',
+    showPeople: (title: string, count: number) => `Visa dem som har plats i ”${title}” (${f.number(count)})`,
+    peopleIn: (title: string) => `Har plats i ”${title}”`,
+    nobodySeated: 'Ingen har plats här ännu.',
+    moveTo: (person: string) => `Flytta ${person} till`,
+    noFreeSeat: 'Ingen annan workshop i samma tidsblock har lediga platser.',
+    lockAfterMove: 'Lås (står kvar vid nya fördelningar)',
+    move: 'Flytta',
+    lock: 'Lås',
+    unlock: 'Lås upp',
+    lockedShort: 'låst',
+    personMoved: (person: string, title: string) => `${person} flyttades till ”${title}”.`,
+    moveFull: 'Den workshoppen är full nu: välj en annan med lediga platser.',
     publish: 'Publicera fördelningen',
     confirmPublish: (people) => f.plural(people, { one: 'Publicera? 1 deltagare ser sin plats genast.', other: `Publicera? ${n(people)} deltagare ser sina platser genast.` }),
     yesPublish: 'Ja, publicera',
