@@ -133,6 +133,21 @@ export const tokens = css`
  * Shared control styles: buttons, inputs and messages look the same in every element.
  */
 export const controls = css`
+  /* Groups of settings (an organiser's phases, options), as every element draws them. */
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-s) var(--_space-m) var(--_space-m);
+    margin: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 var(--_space-xs);
+  }
+  [role='radiogroup'] button[aria-checked='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
   button,
   .button {
     all: revert;

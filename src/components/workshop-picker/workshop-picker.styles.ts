@@ -539,20 +539,6 @@ export const pickerStyles = css`
   }
 
   /* Organiser */
-  fieldset {
-    border: 1px solid var(--_hairline);
-    border-radius: var(--_radius);
-    padding: var(--_space-s) var(--_space-m) var(--_space-m);
-    margin: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 var(--_space-xs);
-  }
-  [role='radiogroup'] button[aria-checked='true'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
   ul.figures {
     list-style: none;
     margin: 0;
