@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { WorkshopsState } from '../src/core/workshops/workshops.js';
 import { createRandom } from '../src/core/ranking/random.js';
 import { startServer } from '../server/index.js';
-import { ADMIN_TOKEN, Api, newDevice, newEventId, skipReason, testDatabase, type Backend } from '../server/test/helpers.js';
+import { ADMIN_TOKEN, Api, CROWD_RATE_LIMIT, newDevice, newEventId, skipReason, testDatabase, type Backend } from '../server/test/helpers.js';
 
 const PEOPLE = 700;
 const WORKSHOPS = 37;
@@ -53,8 +53,7 @@ async function osallistu(backend: Backend): Promise<RaceFigures> {
     adminToken: ADMIN_TOKEN,
     allowedOrigins: ['*'],
     coalesceMs: 20,
-    // 700 people behind one address (loopback): the per-address limits would be a school's NAT.
-    rateLimit: { perDevice: 100, perIp: 100_000, newDevicesPerIp: 100_000, windowMs: 60_000 },
+    rateLimit: CROWD_RATE_LIMIT,
   });
   try {
     const api = new Api(server.url);

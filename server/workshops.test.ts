@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { WorkshopsState } from '../src/core/workshops/workshops.js';
 import { createRandom } from '../src/core/ranking/random.js';
 import { startServer, type RunningServer } from './index.js';
-import { ADMIN_TOKEN, Api, BACKENDS, newDevice, newEventId, skipReason, testDatabase, type TestDatabase } from './test/helpers.js';
+import { ADMIN_TOKEN, Api, CROWD_RATE_LIMIT, BACKENDS, newDevice, newEventId, skipReason, testDatabase, type TestDatabase } from './test/helpers.js';
 
 const PEOPLE = 700;
 const WORKSHOPS = 37;
@@ -54,8 +54,7 @@ for (const backend of BACKENDS) {
         adminToken: ADMIN_TOKEN,
         allowedOrigins: ['*'],
         coalesceMs: 20,
-        // 700 people behind one address (the test's loopback): the per-address limits would be a school's NAT.
-        rateLimit: { perDevice: 100, perIp: 100_000, newDevicesPerIp: 100_000, windowMs: 60_000 },
+        rateLimit: CROWD_RATE_LIMIT,
       });
       api = new Api(server.url);
       organiserKey = await api.create({
