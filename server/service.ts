@@ -26,6 +26,7 @@ import type { Store } from './db/store.js';
 import { KeyedMutex } from './mutex.js';
 import { matchesHash, sha256 } from './secrets.js';
 import { simulateDuels } from '../src/core/board/simulate.js';
+import { finnishLemmatiser } from './voikko.js';
 
 export interface Credentials {
   /** The X-Osa-Device token. */
@@ -232,7 +233,7 @@ export class EventService {
           if (stored) return { result: replayOrConflict(stored, print), changes: [], replayed: true };
           const now = this.now();
           // The ledger has caught up to the locked seq, so its numbering is the database's.
-          const planned = ledger.stamp(activityId, command, payload, { ...viewer, now, random: cryptoRandom() });
+          const planned = ledger.stamp(activityId, command, payload, { ...viewer, now, random: cryptoRandom(), lemmatiser: finnishLemmatiser() });
           const { changes } = planned;
           if (changes.length > 0) {
             await q.insertChanges(tx, eventId, changes);

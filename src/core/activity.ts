@@ -2,6 +2,7 @@ import { OsaError } from './errors.js';
 import { assertValid, type Schema } from './validate.js';
 import type { Random } from './ranking/random.js';
 import type { ExportTables, Language } from './protocol.js';
+import type { Lemmatiser } from './cloud/terms.js';
 
 /** Who may see a change: everyone, the organiser only, or one participant (and the organiser). */
 export type Audience = 'public' | 'organiser' | `participant:${string}`;
@@ -48,6 +49,8 @@ export interface CommandContext extends Viewer {
   now: number;
   /** Seeded from the platform's crypto in production, from a fixed seed in tests. */
   random: Random;
+  /** Base forms of words (the server's Voikko for Finnish, when installed); absent in the browser. */
+  lemmatiser?: Lemmatiser;
 }
 
 export interface CommandOutcome<R> {
@@ -89,6 +92,8 @@ export interface ActivityKind<S, C, Commands extends Record<string, CommandSpec<
   configSchema: Schema;
   /** Checks what the schema cannot say (unique ids, references between fields); throws an `invalid` OsaError naming the field. */
   checkConfig?(config: C): void;
+  /** Checks a new configuration against the activity as it is (e.g. no workshop removed while people hold seats in it); throws an `invalid` OsaError naming the field. */
+  checkReconfigure?(config: C, activity: ActivityRecord<S, C>): void;
   defaultConfig: C;
   initialState(config: C): S;
   commands: Commands;
@@ -187,6 +192,7 @@ export function runCommand(kind: AnyKind, activity: ActivityRecord, name: string
       return { result: { phase }, changes: [{ type: ENGINE_CHANGE.phase, data: { phase }, audience: 'public' }] };
     }
     const { config } = assertValid<{ config: unknown }>(configInput(kind), { config: resolveConfig(kind, (payload as { config?: unknown } | undefined)?.config ?? {}) });
+    kind.checkReconfigure?.(config, activity);
     return { result: { config }, changes: [{ type: ENGINE_CHANGE.config, data: { config }, audience: 'public' }] };
   }
   const spec = Object.hasOwn(kind.commands, name) ? kind.commands[name] : undefined;
