@@ -2,6 +2,8 @@ import type { AnyKind, CommandSpec } from './activity.js';
 import { OsaError } from './errors.js';
 import { boardKind } from './board/board.js';
 import { workshopsKind } from './workshops/workshops.js';
+import { feedbackKind } from './feedback/feedback.js';
+import { cloudKind } from './cloud/cloud.js';
 import { registerKindView } from './kind-views.js';
 
 /**
@@ -11,6 +13,8 @@ import { registerKindView } from './kind-views.js';
 export const KINDS = {
   board: boardKind,
   workshops: workshopsKind,
+  feedback: feedbackKind,
+  cloud: cloudKind,
 } as const satisfies Record<string, AnyKind>;
 
 for (const kind of Object.values(KINDS)) registerKindView(kind);
