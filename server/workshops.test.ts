@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { WorkshopsState } from '../src/core/workshops/workshops.js';
 import { createRandom } from '../src/core/ranking/random.js';
 import { startServer, type RunningServer } from './index.js';
-import { ADMIN_TOKEN, Api, CROWD_RATE_LIMIT, BACKENDS, newDevice, newEventId, skipReason, testDatabase, type TestDatabase } from './test/helpers.js';
+import { ADMIN_TOKEN, Api, CROWD_RATE_LIMIT, BACKENDS, newDevice, newEventId, skipReason, testDatabase, type ErrorAnswer, type TestDatabase } from './test/helpers.js';
 
 const PEOPLE = 700;
 const WORKSHOPS = 37;
@@ -123,3 +123,74 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('workshops over HTTP: the claim window, the catalogue rules and the export in a language', () => {
+  let server: RunningServer;
+  let api: Api;
+
+  before(async () => {
+    server = await startServer({ port: 0, database: 'memory', adminToken: ADMIN_TOKEN, allowedOrigins: ['*'], coalesceMs: 20, rateLimit: CROWD_RATE_LIMIT });
+    api = new Api(server.url);
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  const catalogue = {
+    mode: 'firstCome',
+    claimWindowMinutes: 30,
+    slots: [{ id: 'am', title: { fi: 'Aamupäivä', sv: 'Förmiddag', en: 'Morning' } }],
+    workshops: [
+      { id: 'ai', title: { fi: 'Tekoäly opetuksessa', sv: 'AI i undervisningen', en: 'AI in teaching' }, slot: 'am', capacity: 1 },
+      { id: 'lego', title: { fi: 'Lego-robotiikka', sv: 'Legorobotik', en: 'Lego robotics' }, slot: 'am', capacity: 4 },
+    ],
+  };
+
+  test('a freed seat is offered for the window; the organiser cannot remove a workshop with seats or cut its capacity below them; the CSV speaks fi and sv', async () => {
+    const id = newEventId('window');
+    const key = await api.create({ id, title: 'Koulutuspäivä', activities: [{ id: 'training', kind: 'workshops', phase: 'open', config: catalogue }] });
+    const organiser = { organiser: key };
+    const [first, second, third] = [newDevice(), newDevice(), newDevice()];
+    for (const device of [first, second, third]) assert.equal((await api.command(id, 'training', 'claim', { workshop: 'ai' }, { device })).status, 200);
+    assert.equal((await api.command(id, 'training', 'cancel', { workshop: 'ai' }, { device: first })).status, 200);
+    const mine = await api.get<{ state: WorkshopsState }>(`/events/${id}/activities/training`, { 'x-osa-device': second });
+    const [offered] = Object.values(mine.body.state.participants).map((record) => record.seats.am);
+    assert.equal(offered.status, 'offered');
+    assert.ok(offered.offeredUntil! > Date.now() + 29 * 60_000 && offered.offeredUntil! <= Date.now() + 30 * 60_000);
+    const accepted = await api.command<{ result: { accepted: boolean; seat: { status: string } } }>(id, 'training', 'acceptOffer', { workshop: 'ai' }, { device: second });
+    assert.deepEqual(accepted.body.result, { accepted: true, seat: { workshop: 'ai', status: 'confirmed' } });
+    assert.equal((await api.command(id, 'training', 'cancel', { workshop: 'ai' }, { device: second })).status, 200, 'the accepted seat is freed again');
+
+    const current = (await api.get<{ config: Record<string, unknown> }>(`/events/${id}/activities/training`, { 'x-osa-organiser': key })).body.config;
+    const configure = (workshops: unknown[]) => api.command<ErrorAnswer>(id, 'training', 'configure', { config: { ...current, workshops } }, organiser);
+    const removed = await configure([catalogue.workshops[1]]);
+    assert.equal(removed.status, 400);
+    assert.equal(removed.body.error.field, 'config.workshops');
+    const cut = await configure([{ ...catalogue.workshops[0], capacity: 0 }, catalogue.workshops[1]]);
+    assert.equal(cut.status, 400);
+    assert.deepEqual([cut.body.error.field, cut.body.error.reason], ['config.workshops.0.capacity', { kind: 'tooSmall', limit: 1 }]);
+    assert.equal((await configure([catalogue.workshops[0], { ...catalogue.workshops[1], capacity: 6 }])).status, 200, 'an empty workshop can change');
+    assert.equal((await configure([catalogue.workshops[0]])).status, 200, 'and go');
+
+    const csvOf = async (query: string) => {
+      const answer = await fetch(`${server.url}/api/v1/events/${id}/activities/training/export?format=csv&${query}`, { headers: { 'x-osa-organiser': key } });
+      assert.equal(answer.status, 200, query);
+      return answer.text();
+    };
+    const { toCsv } = await import('../src/core/csv.js');
+    const { workshopsFi } = await import('../src/i18n/workshops/fi.js');
+    const fi = (await csvOf('table=registrations&lang=fi&timeZone=Europe/Helsinki')).replace(/^\uFEFF/, '').split('\r\n');
+    assert.equal(fi[0], 'Osallistuja;Työpaja;Aika;Tila;Sija jonossa;Tarjous voimassa asti;Monesko toive;Järjestäjän lukitsema');
+    assert.deepEqual(fi.slice(1, -1).map((row) => row.split(';')[3]), ['Tarjottu']);
+    assert.match(fi[1], /^p3;ai;am;Tarjottu;;\d{4}-\d\d-\d\d \d\d:\d\d;;ei$/);
+    const json = await api.get<{ tables: Record<string, Array<Record<string, string | number | boolean | null>>> }>(`/events/${id}/activities/training/export`, { 'x-osa-organiser': key });
+    assert.equal(
+      (await csvOf('table=registrations&lang=fi&timeZone=Europe/Helsinki')).replace(/^\uFEFF/, ''),
+      toCsv(json.body.tables.registrations, { delimiter: ';', labels: workshopsFi.export, timeZone: 'Europe/Helsinki' }).replace(/^\uFEFF/, ''),
+      'the same file as the element downloads',
+    );
+    const sv = (await csvOf('table=workshops&lang=sv')).replace(/^\uFEFF/, '').split('\r\n');
+    assert.equal(sv[0], 'Workshop;Tid;Platser;Bokade;I kö;Minsta antal');
+  });
+});

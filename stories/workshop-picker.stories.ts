@@ -172,9 +172,42 @@ export const CancelledWorkshop: Story = {
   },
 };
 
-/** No server: the programme written into the page as JSON, shown read-only. */
+/** No server: the programme written into the page as JSON, shown read-only (nothing planned yet). */
 export const StaticCatalogue: Story = {
   render: (args: Args) => {
+    localStorage.removeItem(`osa-workshop-plan:${location.pathname}:catalogue`);
+    const element = document.createElement('osa-workshop-picker');
+    element.setAttribute('lang', args.lang);
+    const data = document.createElement('script');
+    data.type = 'application/json';
+    data.textContent = JSON.stringify({ mode: 'firstCome', ...twelve });
+    element.append(data);
+    return element;
+  },
+};
+
+/** A cancellation freed a seat with a 30-minute claim window: the first in line sees it offered, with its deadline, and accepts or declines it. */
+export const OfferedSeat: Story = withPicker({ config: { claimWindowMinutes: 30 }, taken: { ai: 1 }, own: ['ai'], release: 'ai' });
+
+/** The claim window passed before the participant accepted: they see the seat went to the next in line. */
+export const OfferLapsed: Story = withPicker({ config: { claimWindowMinutes: 30 }, taken: { ai: 1 }, own: ['ai'], release: 'ai', now: () => Date.now() - 31 * 60_000 });
+
+/** The organiser edits the catalogue: a workshop's form open, in the catalogue's languages. */
+export const OrganiserCatalogueEditor: Story = {
+  ...withPicker({ taken: { ai: 2, robotics: 1 } }, 'organiser'),
+  args: { view: 'organiser' },
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector<OsaWorkshopPicker>('osa-workshop-picker')!;
+    for (let tries = 0; tries < 100 && !element.shadowRoot?.querySelector('[data-edit-workshop="ai"]'); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    element.shadowRoot?.querySelector<HTMLButtonElement>('[data-edit-workshop="ai"]')?.click();
+  },
+};
+
+/** No server: the participant marked the workshops they mean to attend; "My schedule" is kept in the browser and downloads as a calendar file. */
+export const StaticSchedule: Story = {
+  render: (args: Args) => {
+    const [june, august] = ['jun', 'aug'].map((slot) => twelve.workshops!.find((workshop) => workshop.slot === slot)!.id);
+    localStorage.setItem(`osa-workshop-plan:${location.pathname}:catalogue`, JSON.stringify({ jun: june, aug: august }));
     const element = document.createElement('osa-workshop-picker');
     element.setAttribute('lang', args.lang);
     const data = document.createElement('script');

@@ -273,6 +273,13 @@ export interface WorkshopFixtureOptions {
   allocate?: AllocationObjective;
   /** Ranked mode: and publishes it. */
   publish?: boolean;
+  /**
+   * A participant claims a seat in this workshop before the fixture's own claims and cancels it
+   * after them: the first in line is promoted (offered the seat, with a `claimWindowMinutes`).
+   */
+  release?: string;
+  /** The back end's clock (default `Date.now`). */
+  now?: () => number;
   seed?: number;
 }
 
@@ -300,7 +307,7 @@ function preferences(random: Random, config: Pick<WorkshopsConfig, 'slots' | 'wo
 
 /** Makes an event with one workshop picker `workshops`, fills it as asked and leaves it in `phase`. */
 export async function workshopFixture(options: WorkshopFixtureOptions = {}): Promise<WorkshopFixture> {
-  const backend = new LocalBackend();
+  const backend = new LocalBackend(options.now ? { now: options.now } : {});
   const organiser = new LocalAdapter(backend);
   const participant = new LocalAdapter(backend);
   const eventId = options.eventId ?? `workshops-${(counter += 1)}`;
@@ -334,7 +341,10 @@ export async function workshopFixture(options: WorkshopFixtureOptions = {}): Pro
     seed,
   });
   organiser.setOrganiserKey(eventId, organiserKey);
+  const releaser = new LocalAdapter(backend);
+  if (options.release) await releaser.send(eventId, activityId, 'claim', { workshop: options.release });
   for (const workshop of options.own ?? []) await participant.send(eventId, activityId, 'claim', { workshop });
+  if (options.release) await releaser.send(eventId, activityId, 'cancel', { workshop: options.release });
   if (options.ownRanking) await participant.send(eventId, activityId, 'rank', { choices: options.ownRanking });
   if (options.allocate) await organiser.send(eventId, activityId, 'allocate', { objective: options.allocate, seed: options.seed ?? 1 });
   if (options.publish) await organiser.send(eventId, activityId, 'publishAllocation', {});

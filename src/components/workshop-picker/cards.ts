@@ -51,7 +51,7 @@ export function renderCatalogue(host: OsaWorkshopPicker, config: WorkshopsConfig
 
 /** "You have X in this time slot", where claiming another would clash. */
 function renderSlotNote(host: OsaWorkshopPicker, slot: string, config: WorkshopsConfig): TemplateResult | typeof nothing {
-  const taken = host.claiming ? host.placeIn(slot) : undefined;
+  const taken = host.claiming || host.staticCatalogue ? host.placeIn(slot) : undefined;
   if (!taken) return nothing;
   const title = host.text(config.workshops.find((workshop) => workshop.id === taken.workshop)?.title);
   const waiting = taken.status === 'waitlisted';
@@ -69,7 +69,13 @@ function renderCard(host: OsaWorkshopPicker, workshop: Workshop, config: Worksho
   // Before publication only: afterwards the seat says which choice it was.
   const rankPosition = host.ranks ? host.ranking.position(workshop) : undefined;
   const cancelled = isCancelled(state, workshop.id);
-  const classes = ['card', cancelled ? 'cancelled' : '', mine && mine.status !== 'waitlisted' ? 'mine' : '', mine?.status === 'waitlisted' ? 'waiting' : '', rankPosition ? 'ranked' : ''].join(' ');
+  const classes = [
+    'card',
+    cancelled ? 'cancelled' : '',
+    mine?.status === 'confirmed' || mine?.status === 'assigned' ? 'mine' : '',
+    mine?.status === 'waitlisted' || mine?.status === 'offered' ? 'waiting' : '',
+    rankPosition ? 'ranked' : '',
+  ].join(' ');
   return html`<li class=${classes} part="workshop" data-workshop=${workshop.id}>
     <article aria-labelledby="title-${workshop.id}">
       ${workshop.theme || workshop.level
@@ -113,7 +119,8 @@ function renderSeats(host: OsaWorkshopPicker, workshop: Workshop, config: Worksh
   const held = heldSeats(state, workshop.id);
   const left = seatsLeft(state, config, workshop.id);
   const waiting = state.counts[workshop.id]?.waiting ?? 0;
-  if (host.ranks) return html`<p class="seats seats-text muted">${t.capacity(workshop.capacity)}</p>`;
+  // Ranked: seats come with the allocation; a static programme does not know who has registered.
+  if (host.ranks || host.staticCatalogue) return html`<p class="seats seats-text muted">${t.capacity(workshop.capacity)}</p>`;
   // "Join the waitlist" is for those who could: not for whoever has a place in this time slot already.
   const claimable = host.claiming && !host.placeIn(workshop.slot);
   const text = left === 0 ? (claimable ? t.full : t.fullClosed) : left <= LOW_SEATS ? t.fewLeft(left) : t.seatsLeft(left, workshop.capacity);
@@ -127,6 +134,13 @@ function renderStatus(host: OsaWorkshopPicker, mine: Seat | undefined, waitingWr
   const t = host.t.card;
   if (waitingWrite) {
     return html`<p class="status queued">${ICONS.upload} <span>${waitingWrite.action === 'claim' ? t.queuedClaim : t.queuedCancel}</span></p>`;
+  }
+  if (mine && host.staticCatalogue) return html`<p class="status held">${ICONS.check} <span>${t.planned}</span></p>`;
+  if (mine?.status === 'offered') {
+    // Compared with the clock: a lapsed offer is never shown as one to accept.
+    return host.lapsed(mine)
+      ? html`<p class="status lost" data-offer-lapsed>${ICONS.clock} <span>${t.offerLapsed}</span></p>`
+      : html`<p class="status offered" data-offered>${ICONS.clock} <span>${t.offered(host.deadline(mine))}</span></p>`;
   }
   if (mine) {
     const text = mine.status === 'waitlisted' ? t.waitlisted(mine.position ?? 1) : mine.status === 'assigned' ? t.assigned(mine.rank) : t.yourSeat;
@@ -166,6 +180,8 @@ function renderActions(host: OsaWorkshopPicker, workshop: Workshop, config: Work
       ${full ? html`<span class="muted small" id="full-${workshop.slot}">${t.rankFull(config.choicesPerSlot)}</span>` : nothing}
     </div>`;
   }
+  if (host.staticCatalogue) return renderPlanAction(host, workshop, mine !== undefined);
+  if (mine?.status === 'offered' && !waitingWrite) return renderOffer(host, workshop, mine);
   if (!host.claiming || waitingWrite || mine?.locked) return nothing;
   if (host.confirming === workshop.id && mine) {
     const leaving = mine.status === 'waitlisted';
@@ -191,6 +207,56 @@ function renderActions(host: OsaWorkshopPicker, workshop: Workshop, config: Work
       @click=${() => (mine ? host.askCancel(workshop) : host.claim(workshop))}
     >
       ${label}<span class="visually-hidden">: ${title}</span>
+    </button>
+  </div>`;
+}
+
+/**
+ * An offered seat: accept it (the first button, where focus lands) or decline it after an inline
+ * confirmation. Accepting stays possible after registration closes; a lapsed offer has no actions.
+ */
+function renderOffer(host: OsaWorkshopPicker, workshop: Workshop, seat: Seat): TemplateResult | typeof nothing {
+  const t = host.t.card;
+  const title = host.text(workshop.title);
+  const disabled = host.actionsDisabled;
+  if (host.lapsed(seat)) return nothing;
+  if (host.confirming === workshop.id) {
+    return html`<div class="confirm" role="group" aria-labelledby="confirm-${workshop.id}" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && host.keep(workshop)}>
+      <p id="confirm-${workshop.id}">${t.confirmDecline(title)}</p>
+      <div class="row">
+        <button type="button" class="danger" data-confirm ?disabled=${disabled} @click=${() => host.cancel(workshop)}>${t.yesDecline}</button>
+        <button type="button" data-keep @click=${() => host.keep(workshop)}>${t.keep}</button>
+      </div>
+    </div>`;
+  }
+  const open = host.live.snapshot?.phase === 'open';
+  return html`<div class="actions row">
+    <button type="button" class="primary" data-action=${workshop.id} data-accept ?disabled=${disabled} @click=${() => host.accept(workshop)}>
+      ${t.acceptOffer}<span class="visually-hidden">: ${title}</span>
+    </button>
+    ${open
+      ? html`<button type="button" data-decline=${workshop.id} ?disabled=${disabled} @click=${() => host.askCancel(workshop)}>
+          ${t.declineOffer}<span class="visually-hidden">: ${title}</span>
+        </button>`
+      : nothing}
+  </div>`;
+}
+
+/** A static catalogue's card action: add the workshop to the schedule on this device, or remove it. */
+function renderPlanAction(host: OsaWorkshopPicker, workshop: Workshop, planned: boolean): TemplateResult {
+  const t = host.t.card;
+  const clash = !planned && host.placeIn(workshop.slot) !== undefined;
+  return html`<div class="actions">
+    <button
+      type="button"
+      data-action=${workshop.id}
+      class=${planned ? '' : clash ? 'clash' : 'primary'}
+      ?disabled=${host.actionsDisabled}
+      aria-disabled=${clash ? 'true' : 'false'}
+      aria-describedby=${clash ? `note-${workshop.slot}` : nothing}
+      @click=${() => host.togglePlan(workshop)}
+    >
+      ${planned ? t.planRemove : t.planAdd}<span class="visually-hidden">: ${host.text(workshop.title)}</span>
     </button>
   </div>`;
 }

@@ -7,11 +7,11 @@ import type { OsaWorkshopPicker } from './workshop-picker.component.js';
 /** The participant's workshops with a seat (confirmed or allocated) and a time, as calendar events. */
 export function scheduleEvents(host: OsaWorkshopPicker, config: WorkshopsConfig): CalendarEvent[] {
   const snapshot = host.live.snapshot!;
-  const seats = host.mine?.seats ?? {};
   const t = host.t.card;
   return config.slots.flatMap((slot) => {
-    const seat = seats[slot.id];
-    const workshop = seat && seat.status !== 'waitlisted' ? config.workshops.find((entry) => entry.id === seat.workshop) : undefined;
+    // Seats that are the participant's: not a place in line, an offer not yet accepted or a write waiting offline.
+    const seat = host.seatWatch.pending[slot.id] ? undefined : host.placeIn(slot.id);
+    const workshop = seat?.status === 'confirmed' || seat?.status === 'assigned' ? config.workshops.find((entry) => entry.id === seat.workshop) : undefined;
     if (!workshop || !slot.start || !slot.end) return [];
     const details = [host.text(workshop.description), workshop.facilitator ? `${t.facilitator}: ${workshop.facilitator}` : '', workshop.link ? `${t.online}: ${workshop.link}` : '']
       .filter(Boolean)
@@ -57,7 +57,7 @@ export function renderSchedule(host: OsaWorkshopPicker, config: WorkshopsConfig)
     ${events.length > 0
       ? html`<div class="stack">
           <button type="button" data-download-ics @click=${() => downloadSchedule(host, config)}>${ICONS.calendar} ${t.download}</button>
-          <p class="muted small">${t.downloadHelp}</p>
+          <p class="muted small">${host.staticCatalogue ? t.planHelp : t.downloadHelp}</p>
         </div>`
       : nothing}
   </div>`;
@@ -67,15 +67,21 @@ function renderEntry(host: OsaWorkshopPicker, workshop: Workshop, seat: Seat | u
   const t = host.t.schedule;
   const status = queued
     ? { text: t.status.queued, tone: 'queued' }
-    : seat?.status === 'waitlisted'
+    : host.staticCatalogue
+      ? { text: host.t.card.planned, tone: 'held' }
+      : seat?.status === 'waitlisted'
       ? { text: t.status.waitlisted(seat.position ?? 1), tone: 'waiting' }
+      : seat?.status === 'offered'
+        ? host.lapsed(seat)
+          ? { text: host.t.card.offerLapsed, tone: 'waiting' }
+          : { text: t.status.offered(host.deadline(seat)), tone: 'waiting' }
       : seat?.status === 'assigned'
         ? { text: host.t.card.assigned(seat.rank), tone: 'held' }
         : { text: t.status.confirmed, tone: 'held' };
   return html`<p class="entry-title">${host.text(workshop.title)}</p>
     <p class="small"><span class="badge ${status.tone}">${status.text}</span></p>
     ${workshop.place ? html`<p class="small muted">${workshop.place}</p>` : nothing}
-    ${workshop.link && seat?.status !== 'waitlisted' && !queued
+    ${workshop.link && (seat?.status === 'confirmed' || seat?.status === 'assigned') && !queued
       ? html`<p class="small"><a href=${workshop.link} target="_blank" rel="noopener noreferrer">${host.t.card.joinLink}<span class="visually-hidden">: ${host.text(workshop.title)}</span></a></p>`
       : nothing}`;
 }

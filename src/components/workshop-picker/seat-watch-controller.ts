@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { seatsLeft, type Seat, type WorkshopsConfig, type WorkshopsState } from '../../core/workshops/workshops.view.js';
+import { offerLapsed, seatsLeft, type Seat, type WorkshopsConfig, type WorkshopsState } from '../../core/workshops/workshops.view.js';
 import type { OsaWorkshopPicker } from './workshop-picker.component.js';
 
 /** Seats left at or below which a workshop the participant is looking at is announced. */
@@ -17,6 +17,11 @@ export interface PendingWrite {
  * giving them a seat, and seats running low in workshops they are looking at. It compares each
  * snapshot with the one before; the first snapshot (and one for another viewer) says nothing.
  *
+ * With a claim window: a waitlist place becoming an offered seat (with its deadline), and the offer
+ * lapsing. A lapsed offer is never shown as one to accept: a timer re-renders the picker when the
+ * window ends (the server has no timers), and the picker then asks the back end to pass the seat on
+ * (`expireOffers`), once per offer; the organiser's screen does the same for every lapsed offer it sees.
+ *
  * It also keeps the writes made offline until the outbox has sent them.
  */
 export class SeatWatchController implements ReactiveController {
@@ -24,12 +29,61 @@ export class SeatWatchController implements ReactiveController {
   pending: Record<string, PendingWrite> = {};
   private seen: { key: string; seats: Record<string, Seat>; left: Map<string, number> } | undefined;
   private hadPending = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = 0;
+  /** Offers (participant|workshop|offeredUntil) already passed on or said lapsed. */
+  private readonly handled = new Set<string>();
 
   constructor(private readonly host: OsaWorkshopPicker) {
     host.addController(this);
   }
 
   hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = 0;
+  }
+
+  /** Re-renders when the earliest open offer in `state` ends, so that it is shown lapsed without waiting for a change. */
+  private wakeAtNextDeadline(state: WorkshopsState, now: number): void {
+    let next = Infinity;
+    for (const record of Object.values(state.participants)) {
+      for (const seat of Object.values(record.seats)) if (seat.status === 'offered' && (seat.offeredUntil ?? 0) > now) next = Math.min(next, seat.offeredUntil!);
+    }
+    if (next === this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = next;
+    if (next === Infinity) return;
+    // Timers cap at about 24.8 days; a longer window is checked again then.
+    this.timer = setTimeout(() => {
+      this.timerAt = 0;
+      this.host.requestUpdate();
+    }, Math.min(next - now + 50, 2 ** 31 - 1));
+  }
+
+  /** Asks the back end to pass on the lapsed offers this viewer sees (their own, or everyone's for the organiser). */
+  private passOnLapsed(state: WorkshopsState, now: number): void {
+    const host = this.host;
+    if (host.staticCatalogue) return;
+    const workshops = new Set<string>();
+    for (const [participant, record] of Object.entries(state.participants)) {
+      for (const seat of Object.values(record.seats)) {
+        const key = `${participant}|${seat.workshop}|${seat.offeredUntil ?? 0}`;
+        if (!offerLapsed(seat, now) || this.handled.has(key)) continue;
+        this.handled.add(key);
+        workshops.add(seat.workshop);
+        if (participant === host.live.snapshot?.viewer.participant && host.view === 'participant') {
+          const title = host.text(host.config?.workshops.find((entry) => entry.id === seat.workshop)?.title);
+          host.sayTop({ kind: 'warning', text: host.t.offerLost(title) });
+          host.announce(host.t.offerLost(title));
+        }
+      }
+    }
+    // Quietly: a refusal (offline, or already passed on by someone else) changes nothing for this viewer.
+    for (const workshop of workshops) void host.live.send('expireOffers', { workshop }).catch(() => undefined);
+  }
 
   /** Marks a write as waiting in the outbox. */
   queued(slot: string, write: PendingWrite): void {
@@ -50,6 +104,9 @@ export class SeatWatchController implements ReactiveController {
       this.seen = undefined;
       return;
     }
+    const now = Date.now();
+    this.wakeAtNextDeadline(snapshot.state, now);
+    this.passOnLapsed(snapshot.state, now);
     const key = `${snapshot.eventId}|${snapshot.id}|${snapshot.viewer.participant ?? ''}|${snapshot.viewer.organiser}`;
     const seats = this.host.mine?.seats ?? {};
     const left = this.seatsLeftOf(snapshot.state, snapshot.config);
@@ -73,7 +130,14 @@ export class SeatWatchController implements ReactiveController {
       if (was === seat) continue;
       const workshop = config.workshops.find((entry) => entry.id === seat.workshop);
       const title = host.text(workshop?.title);
-      if (was?.status === 'waitlisted' && was.workshop === seat.workshop && seat.status !== 'waitlisted') {
+      if (was?.status === 'waitlisted' && was.workshop === seat.workshop && seat.status === 'offered') {
+        // An offer that has already lapsed was said as lost (above): it is no news to accept.
+        if (host.lapsed(seat)) continue;
+        const deadline = host.deadline(seat);
+        host.sayTop({ kind: 'success', text: t.offered(title, deadline) });
+        host.announce(t.offered(title, deadline));
+        host.emit('osa-seat-offered', { workshop: seat.workshop, offeredUntil: seat.offeredUntil ?? 0 });
+      } else if (was?.status === 'waitlisted' && was.workshop === seat.workshop && seat.status !== 'waitlisted') {
         host.sayTop({ kind: 'success', text: t.promoted(title) });
         host.announce(t.promoted(title));
         host.emit('osa-seat-promoted', { workshop: seat.workshop });

@@ -6,7 +6,7 @@ import { AnnouncerController } from '../../controllers/announcer.js';
 import { ActivityController } from '../../controllers/activity-controller.js';
 import { CommandController, type Feedback } from '../../controllers/command-controller.js';
 import { renderConnection, renderUnloaded } from '../../kit/activity-view.js';
-import { workshopsMine, workshopsView, type ParticipantWorkshops, type Seat, type Slot, type Workshop, type WorkshopsConfig, type WorkshopsState } from '../../core/workshops/workshops.view.js';
+import { offerLapsed, workshopsMine, workshopsView, type ParticipantWorkshops, type Seat, type Slot, type Workshop, type WorkshopsConfig, type WorkshopsState } from '../../core/workshops/workshops.view.js';
 import type { LocalizedText } from '../../core/activity.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { pickerStyles } from './workshop-picker.styles.js';
@@ -15,6 +15,7 @@ import { presenterCounterStyles } from '../../kit/presenter.js';
 import { CatalogueController } from './catalogue-controller.js';
 import { RankingController } from './ranking-controller.js';
 import { SeatWatchController } from './seat-watch-controller.js';
+import { StaticPlanController } from './static-plan.js';
 import { WorkshopOrganiser } from './workshop-picker.organiser.js';
 import { WorkshopPresenter } from './workshop-picker.presenter.js';
 import { renderCatalogue } from './cards.js';
@@ -26,6 +27,8 @@ declare module '../../base/events.js' {
     'osa-seat-claimed': { workshop: string; status: 'confirmed' | 'waitlisted' | 'queued'; position?: number };
     'osa-seat-cancelled': { workshop: string; queued: boolean };
     'osa-seat-promoted': { workshop: string };
+    'osa-seat-offered': { workshop: string; offeredUntil: number };
+    'osa-offer-accepted': { workshop: string; accepted: boolean };
     'osa-ranking-sent': { choices: string[]; queued: boolean };
   }
 }
@@ -55,6 +58,8 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
  * @event osa-seat-claimed - A seat was claimed or a waitlist joined (or the claim waits offline). `detail: { workshop, status, position? }`
  * @event osa-seat-cancelled - A seat or waitlist place was given up. `detail: { workshop, queued }`
  * @event osa-seat-promoted - A waitlist place became a seat, live. `detail: { workshop }`
+ * @event osa-seat-offered - A waitlist place became an offered seat (the organiser set a claim window), live. `detail: { workshop, offeredUntil }`
+ * @event osa-offer-accepted - The participant answered an offered seat: `accepted` is false when the window had passed. `detail: { workshop, accepted }`
  * @event osa-ranking-sent - The ranking was sent (or waits offline). `detail: { choices, queued }`
  * @event input - The participant changed the chosen workshops.
  * @event change - The participant changed the chosen workshops.
@@ -114,9 +119,10 @@ export class OsaWorkshopPicker extends OsaFormControl {
       if (command === 'claim' && error.code === 'invalid' && error.field === 'workshop') return this.t.clash;
       if (command === 'rank' && error.code === 'phase_closed') return this.t.ranking.frozen;
       if (command === 'move' && error.code === 'full') return this.t.organiser.moveFull;
+      if (command === 'configure') return this.organiser.editor.refusal(error);
       return undefined;
     },
-    fieldLabel: (field) => (field === 'choices' ? this.t.ranking.title : field === 'workshop' ? this.t.organiser.workshop : field),
+    fieldLabel: (field) => (field === 'choices' ? this.t.ranking.title : field === 'workshop' ? this.t.organiser.workshop : (this.organiser.editor.fieldLabel(field) ?? field)),
   });
   /** @internal */
   readonly catalogue = new CatalogueController(this);
@@ -124,6 +130,8 @@ export class OsaWorkshopPicker extends OsaFormControl {
   readonly ranking = new RankingController(this);
   /** @internal */
   readonly seatWatch = new SeatWatchController(this);
+  /** A static catalogue's "my schedule", kept on the device. @internal */
+  readonly plan = new StaticPlanController(this);
   private readonly organiser = new WorkshopOrganiser(this);
   private readonly presenter = new WorkshopPresenter(this);
   private readonly announcer = new AnnouncerController(this);
@@ -186,9 +194,23 @@ export class OsaWorkshopPicker extends OsaFormControl {
 
   /** The participant's place in a slot, counting a claim or cancellation that waits in the offline outbox. @internal */
   placeIn(slot: string): Seat | undefined {
+    if (this.staticCatalogue) {
+      const planned = this.plan.in(slot);
+      return planned === undefined ? undefined : { workshop: planned, status: 'confirmed' };
+    }
     const pending = this.seatWatch.pending[slot];
     if (pending) return pending.action === 'claim' ? { workshop: pending.workshop, status: 'confirmed' } : undefined;
     return this.mine?.seats[slot];
+  }
+
+  /** Whether `seat` is an offer whose claim window has passed (by this browser's clock): it can no longer be accepted. @internal */
+  lapsed(seat: Seat | undefined): boolean {
+    return offerLapsed(seat, Date.now());
+  }
+
+  /** The end of an offer's claim window, in the reader's language: weekday and time. @internal */
+  deadline(seat: Seat): string {
+    return this.i18n.format.date(seat.offeredUntil ?? 0, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
   }
 
   /** @internal */
@@ -264,6 +286,37 @@ export class OsaWorkshopPicker extends OsaFormControl {
     this.focusAfterUpdate(`[data-action="${workshop.id}"]`, `#title-${workshop.id}`);
   }
 
+  /** Accepts an offered seat; when its window has passed, says the seat went to the next in line. @internal */
+  async accept(workshop: Workshop): Promise<void> {
+    if (this.actionsDisabled || this.commands.busy) return;
+    const title = this.text(workshop.title);
+    this.feedbackAt = workshop.id;
+    const outcome = await this.commands.run<{ accepted: boolean }>('acceptOffer', { workshop: workshop.id });
+    if (outcome.status === 'done') {
+      const { accepted } = outcome.result;
+      this.commands.say(accepted ? { kind: 'success', text: this.t.accepted(title) } : { kind: 'warning', text: this.t.offerLost(title) });
+      this.emit('osa-offer-accepted', { workshop: workshop.id, accepted });
+      this.userChanged();
+    }
+    this.focusAfterUpdate(`[data-action="${workshop.id}"]`, `#title-${workshop.id}`);
+  }
+
+  /** Adds a workshop of a static catalogue to the participant's schedule on this device, or removes it. @internal */
+  togglePlan(workshop: Workshop): void {
+    if (this.actionsDisabled) return;
+    const title = this.text(workshop.title);
+    this.feedbackAt = workshop.id;
+    const outcome = this.plan.toggle(workshop);
+    if (outcome === 'clash') {
+      const other = this.config?.workshops.find((entry) => entry.id === this.plan.in(workshop.slot));
+      this.commands.say({ kind: 'error', text: this.t.planClash(this.text(other?.title)) });
+      return;
+    }
+    this.commands.say({ kind: 'success', text: outcome === 'added' ? this.t.planAdded(title) : this.t.planRemoved(title) });
+    this.userChanged();
+    this.focusAfterUpdate(`[data-action="${workshop.id}"]`);
+  }
+
   /** Asks to confirm giving up a seat or a waitlist place. @internal */
   askCancel(workshop: Workshop): void {
     if (this.actionsDisabled || this.commands.busy) return;
@@ -283,12 +336,12 @@ export class OsaWorkshopPicker extends OsaFormControl {
     if (this.actionsDisabled || this.commands.busy) return;
     const t = this.t;
     const title = this.text(workshop.title);
-    const leaving = this.placeIn(workshop.slot)?.status === 'waitlisted';
+    const status = this.placeIn(workshop.slot)?.status;
     this.confirming = undefined;
     this.feedbackAt = workshop.id;
     const outcome = await this.commands.run('cancel', { workshop: workshop.id });
     if (outcome.status === 'done') {
-      this.commands.say({ kind: 'success', text: leaving ? t.leftWaitlist(title) : t.cancelled(title) });
+      this.commands.say({ kind: 'success', text: status === 'waitlisted' ? t.leftWaitlist(title) : status === 'offered' ? t.declined(title) : t.cancelled(title) });
       this.emit('osa-seat-cancelled', { workshop: workshop.id, queued: false });
       this.userChanged();
     } else if (outcome.status === 'queued') {
@@ -403,14 +456,15 @@ export class OsaWorkshopPicker extends OsaFormControl {
     if (phase === 'preparing') return help.preparing;
     if (phase === 'closed') return this.ranks ? help.closedRanked : help.closed;
     if (this.published) return help.published;
-    return config.mode === 'ranked' ? help.ranked(config.choicesPerSlot) : help.firstCome;
+    if (config.mode === 'ranked') return help.ranked(config.choicesPerSlot);
+    return config.claimWindowMinutes ? help.firstComeWindow(config.claimWindowMinutes) : help.firstCome;
   }
 
   private renderParticipant(config: WorkshopsConfig, state: WorkshopsState, phase: string): TemplateResult {
     const t = this.t;
     const empty = config.workshops.length === 0;
-    // A static catalogue has nobody's schedule to show.
-    const noAside = empty || this.staticCatalogue;
+    // A static catalogue's schedule is the participant's plan, kept on this device.
+    const noAside = empty;
     return html`${empty ? nothing : html`<p class="help">${this.help(config, phase)}</p>`}
       <div class="layout ${noAside ? 'no-aside' : ''}">
         ${noAside

@@ -4,6 +4,7 @@ import { heldSeats, isCancelled, participantNumbers, seatHolders, seatsLeft, WOR
 import { RovingTabindexController } from '../../controllers/roving-tabindex.js';
 import { downloadExport } from '../../kit/download.js';
 import { renderFill } from './cards.js';
+import { CatalogueEditor } from './catalogue-editor.js';
 import type { OsaWorkshopPicker } from './workshop-picker.component.js';
 
 const OBJECTIVES: readonly AllocationObjective[] = ['sum', 'fair', 'rankMaximal'];
@@ -22,9 +23,12 @@ export class WorkshopOrganiser implements ReactiveController {
   private confirmingCancel: string | undefined;
   /** The workshop whose seat holders are shown. */
   private showingPeople: string | undefined;
+  /** The catalogue editor (its form and its refusals' words). */
+  readonly editor: CatalogueEditor;
 
   constructor(private readonly host: OsaWorkshopPicker) {
     host.addController(this);
+    this.editor = new CatalogueEditor(host);
     new RovingTabindexController(host, {
       items: () => [...(host.renderRoot?.querySelectorAll<HTMLElement>('[data-phase]') ?? [])],
       orientation: 'horizontal',
@@ -45,7 +49,8 @@ export class WorkshopOrganiser implements ReactiveController {
   private download(format: 'json' | 'csv', table = 'registrations'): Promise<boolean> {
     const host = this.host;
     host.feedbackAt = undefined;
-    return host.commands.act(async () => downloadExport(await host.live.exportActivity(), format, table, host.i18n.language));
+    // The CSV in the user's language: the same file as the server's `…/export?format=csv&lang=…`.
+    return host.commands.act(async () => downloadExport(await host.live.exportActivity(), format, table, host.i18n.language, { labels: host.t.export }));
   }
 
   private async allocate(data: WorkshopsData): Promise<void> {
@@ -119,7 +124,9 @@ export class WorkshopOrganiser implements ReactiveController {
         : html`<ul class="stack" aria-labelledby="people-${workshop.id}">
             ${holders.map(
               ({ participant, number, seat }) => html`<li class="row" data-person=${number}>
-                <strong>${number}</strong>${seat.locked ? html` <span class="muted">(${t.lockedShort})</span>` : nothing}
+                <strong>${number}</strong>${seat.locked ? html` <span class="muted">(${t.lockedShort})</span>` : nothing}${seat.status === 'offered'
+                  ? html` <span class="muted">(${t.offeredShort})</span>`
+                  : nothing}
                 ${targets.length === 0
                   ? nothing
                   : html`<label for="move-to-${number}">${t.moveTo(number)}</label>
@@ -207,7 +214,7 @@ export class WorkshopOrganiser implements ReactiveController {
           ${config.mode === 'ranked' ? html`<li><span class="figure">${f.number(state.rankedCount)}</span> <span class="muted">${t.rankedPeople}</span></li>` : nothing}
         </ul>
       </section>
-      ${config.mode === 'ranked' ? this.renderAllocation(data) : nothing} ${this.renderFill(data)}
+      ${config.mode === 'ranked' ? this.renderAllocation(data) : nothing} ${this.renderFill(data)} ${this.editor.render(data)}
       <fieldset>
         <legend>${t.export}</legend>
         <div class="row">

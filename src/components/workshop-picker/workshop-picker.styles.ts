@@ -262,6 +262,43 @@ export const pickerStyles = css`
   .field.search {
     grid-column: 1 / -1;
   }
+
+  /* The organiser's catalogue editor */
+  .editor-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .editor-row {
+    padding-block: var(--_space-xs);
+    border-block-end: 1px solid var(--_hairline);
+  }
+  .editor-row .grow {
+    flex: 1 1 16em;
+  }
+  .editor-form {
+    padding: var(--_space-m);
+    border-radius: calc(var(--_radius) * 1.5);
+    border: 1px solid var(--_hairline);
+  }
+  .editor-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    gap: var(--_space-s) var(--_space-m);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .settings {
+    align-items: end;
+  }
+  .settings .field {
+    flex: 0 1 28em;
+  }
   .filter-foot {
     grid-column: 1 / -1;
     display: flex;
@@ -487,8 +524,12 @@ export const pickerStyles = css`
     color: var(--_success);
   }
   .status.waiting,
-  .status.queued {
+  .status.queued,
+  .status.lost {
     color: var(--_warning);
+  }
+  .status.offered {
+    color: var(--_accent);
   }
   .status.ranked {
     color: var(--_accent);

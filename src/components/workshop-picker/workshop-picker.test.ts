@@ -256,14 +256,14 @@ describe('osa-workshop-picker', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows a static catalogue from a JSON child with no server: browse and search, nothing to claim', async () => {
+    it('shows a static catalogue from a JSON child with no server: browse and search, nothing to claim (only to plan)', async () => {
       const json = JSON.stringify({ mode: 'firstCome', ...SMALL_CATALOGUE }).replace(/</g, '\\u003c');
       const el = await fixture<OsaWorkshopPicker>(`<osa-workshop-picker lang="sv"><script type="application/json">${json}</script></osa-workshop-picker>`);
       await waitUntil(() => el.live.snapshot && shadow(el).querySelectorAll('[data-workshop]').length === 5, 'the catalogue never showed', { timeout: 4000 });
       expect(shadow(el).querySelector('.phase-badge')!.textContent).to.include('Program');
       expect(text(el)).to.include('Anmälan sker inte på den här sidan');
-      expect(shadow(el).querySelector('[data-action]'), 'nothing to claim').to.equal(null);
-      expect(shadow(el).querySelector('#mine-title'), 'nobody\'s schedule').to.equal(null);
+      expect([...shadow(el).querySelectorAll('[data-action]')].map((button) => button.textContent!.trim()), 'nothing to claim, only to plan').to.include('Lägg till i mitt schema: Legorobotik');
+      expect(shadow(el).querySelector('#mine-title')!.textContent).to.equal('Mitt schema');
       const search = shadow(el).querySelector<HTMLInputElement>('#filter-query')!;
       search.focus();
       await sendKeys({ type: 'hallbar' });
@@ -517,7 +517,7 @@ describe('osa-workshop-picker', () => {
       expect((await stateOf(fx)).counts.robotics.held).to.equal(3);
     });
 
-    it('exports the registrations as CSV', async () => {
+    it('exports the registrations as CSV in the user\'s language', async () => {
       const { el } = await picker({ taken: { ai: 3 } }, { view: 'organiser' });
       const fx = await workshopFixture({ taken: { ai: 3 } });
       const organiserView = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
@@ -536,8 +536,9 @@ describe('osa-workshop-picker', () => {
       }
       expect(link!.download).to.equal(`${fx.eventId}-workshops-registrations.csv`);
       const rows = (await (await fetch(link!.href)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(rows[0].split(',').slice(0, 5)).to.deep.equal(['participant', 'workshop', 'slot', 'status', 'position']);
-      expect(rows.slice(1).map((row) => row.split(',')[3])).to.deep.equal(['confirmed', 'confirmed', 'waitlisted']);
+      expect(rows[0].split(',')).to.deep.equal(['Participant', 'Workshop', 'Time slot', 'Status', 'Place in line', 'Offer open until', 'Choice got', 'Fixed by the organiser']);
+      expect(rows.slice(1).map((row) => row.split(',')[3])).to.deep.equal(['Confirmed', 'Confirmed', 'On the waitlist']);
+      expect(rows[3].split(',').slice(4)).to.deep.equal(['1', '', '', 'no']);
     });
   });
 

@@ -35,7 +35,10 @@ function setup(config: Partial<WorkshopsConfig> = CONFIG, phase = 'open') {
   const state = () => ledger.activity('w').record.state as WorkshopsState;
   const view = (viewer: Viewer) => ledger.snapshot('w', viewer).state as WorkshopsState;
   const seat = (id: string, slot = 'am'): Seat | undefined => view(person(id)).participants[id]?.seats[slot];
-  return { ledger, run, organiser, person, state, view, seat };
+  /** Moves the clock on (each command also moves it one second). */
+  const advance = (ms: number) => (now += ms);
+  const clock = () => now;
+  return { ledger, run, organiser, person, state, view, seat, advance, clock };
 }
 
 const code = (fn: () => unknown): string => {
@@ -222,9 +225,9 @@ describe('workshops: ranked choices and the organiser\'s allocation', () => {
     const { kind, record } = ledger.activity('w');
     const tables = kind.exportTables!(record);
     assert.deepEqual(tables.registrations, [
-      { participant: 'p1', workshop: 'lego', slot: 'am', status: 'confirmed', position: null, rank: null, locked: false },
-      { participant: 'p2', workshop: 'lego', slot: 'am', status: 'confirmed', position: null, rank: null, locked: false },
-      { participant: 'p3', workshop: 'lego', slot: 'am', status: 'waitlisted', position: 1, rank: null, locked: false },
+      { participant: 'p1', workshop: 'lego', slot: 'am', status: 'confirmed', position: null, offeredUntil: null, rank: null, locked: false },
+      { participant: 'p2', workshop: 'lego', slot: 'am', status: 'confirmed', position: null, offeredUntil: null, rank: null, locked: false },
+      { participant: 'p3', workshop: 'lego', slot: 'am', status: 'waitlisted', position: 1, offeredUntil: null, rank: null, locked: false },
     ]);
     assert.deepEqual(Object.keys(tables), ['registrations', 'workshops', 'rankings']);
   });
@@ -248,5 +251,201 @@ describe('workshops: ranked choices and the organiser\'s allocation', () => {
     assert.equal(prepare({ fi: 'Digiosaaminen', sv: 'Digital kompetens', en: 'Digital competence' }), 'no error');
     assert.equal(prepare({ de: 'Digitalkompetenz' }), 'invalid:activities.0.config.workshops.0.theme');
     assert.equal(prepare('x'.repeat(81)), 'invalid:activities.0.config.workshops.0.theme');
+  });
+});
+
+describe('workshops: a claim window for a promoted participant', () => {
+  const WINDOW = 30;
+  const MINUTE = 60_000;
+  const windowed: Partial<WorkshopsConfig> = { ...CONFIG, claimWindowMinutes: WINDOW };
+
+  test('a cancellation offers the seat to the first in line until the window ends; accepting makes it theirs', () => {
+    const { run, person, state, seat, clock } = setup(windowed);
+    for (const id of ['a', 'b', 'c', 'd']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('a'), 'cancel', { workshop: 'lego' });
+    const offered = seat('c')!;
+    assert.equal(offered.status, 'offered');
+    assert.equal(offered.offeredUntil, clock() + WINDOW * MINUTE, 'the window runs from the cancellation');
+    assert.deepEqual(seat('d'), { workshop: 'lego', status: 'waitlisted', position: 1 });
+    assert.deepEqual(state().counts.lego, { held: 2, waiting: 1 }, 'an offered seat counts as taken');
+    assert.deepEqual(run(person('e'), 'claim', { workshop: 'lego' }), { workshop: 'lego', status: 'waitlisted', position: 2 }, 'nobody takes an offered seat');
+    assert.deepEqual(run(person('c'), 'acceptOffer', { workshop: 'lego' }), { accepted: true, seat: { workshop: 'lego', status: 'confirmed' } });
+    assert.deepEqual(seat('c'), { workshop: 'lego', status: 'confirmed' });
+    assert.deepEqual(run(person('c'), 'acceptOffer', { workshop: 'lego' }), { accepted: true, seat: { workshop: 'lego', status: 'confirmed' } }, 'accepting again changes nothing');
+    assert.deepEqual(run(person('d'), 'acceptOffer', { workshop: 'lego' }), { accepted: false }, 'a place in line is no offer');
+  });
+
+  test('declining (cancel) passes the offer on at once; without a window the seat is theirs at once', () => {
+    const { run, person, seat } = setup(windowed);
+    for (const id of ['a', 'b', 'c', 'd']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('b'), 'cancel', { workshop: 'lego' });
+    assert.deepEqual(run(person('c'), 'cancel', { workshop: 'lego' }), { cancelled: true });
+    assert.equal(seat('c'), undefined);
+    assert.equal(seat('d')?.status, 'offered');
+    const plain = setup();
+    for (const id of ['a', 'b', 'c']) plain.run(plain.person(id), 'claim', { workshop: 'lego' });
+    plain.run(plain.person('a'), 'cancel', { workshop: 'lego' });
+    assert.deepEqual(plain.seat('c'), { workshop: 'lego', status: 'confirmed' });
+  });
+
+  test('a lapsed offer cannot be accepted and passes to the next in line when a command touches the workshop', () => {
+    const { run, person, organiser, state, seat, advance, clock } = setup(windowed);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('a'), 'cancel', { workshop: 'lego' });
+    advance(WINDOW * MINUTE - 5_000);
+    assert.equal(seat('c')?.status, 'offered', 'still inside the window');
+    advance(10_000);
+    assert.equal(seat('c')?.status, 'offered', 'nothing changes without a command (no timers)');
+    assert.deepEqual(run(person('c'), 'acceptOffer', { workshop: 'lego' }), { accepted: false });
+    assert.equal(seat('c'), undefined, 'c lost it');
+    const next = seat('d')!;
+    assert.equal(next.status, 'offered', 'd is offered it, in line order');
+    assert.equal(next.offeredUntil, clock() + WINDOW * MINUTE, 'with a whole window of their own');
+    assert.deepEqual(seat('e'), { workshop: 'lego', status: 'waitlisted', position: 1 });
+    assert.deepEqual(state().counts.lego, { held: 2, waiting: 1 });
+    // The organiser's sweep passes it on too.
+    advance(WINDOW * MINUTE);
+    assert.equal(code(() => run(person('d'), 'expireOffers', { workshop: 'nope' })), 'not_found:workshop');
+    assert.deepEqual(run(organiser, 'expireOffers', {}), { lapsed: 1 });
+    assert.equal(seat('d'), undefined);
+    assert.equal(seat('e')?.status, 'offered');
+    assert.deepEqual(run(organiser, 'expireOffers', {}), { lapsed: 0 }, 'nothing more to pass on');
+  });
+
+  test('an expiry chain runs through several people in line order, each with their own window, and ends with a free seat', () => {
+    const { run, person, state, seat, advance } = setup({ ...windowed, workshops: [{ id: 'lego', title: 'Lego', slot: 'am', capacity: 1 }] });
+    for (const id of ['a', 'b', 'c', 'd']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('a'), 'cancel', { workshop: 'lego' });
+    const offeredTo: string[] = [];
+    for (let step = 0; step < 3; step += 1) {
+      const holder = ['b', 'c', 'd'].find((id) => seat(id)?.status === 'offered')!;
+      offeredTo.push(holder);
+      advance(WINDOW * MINUTE);
+      // Someone else's command on the workshop passes it on.
+      run(person('x'), 'cancel', { workshop: 'lego' });
+    }
+    assert.deepEqual(offeredTo, ['b', 'c', 'd']);
+    assert.deepEqual(state().counts.lego, { held: 0, waiting: 0 }, 'the line is used up, and the seat is free');
+    assert.deepEqual(run(person('e'), 'claim', { workshop: 'lego' }), { workshop: 'lego', status: 'confirmed' });
+  });
+
+  test('a participant whose offer lapsed can claim another workshop of the slot; the organiser settles an offer by a move', () => {
+    const { run, person, organiser, seat, advance } = setup(windowed);
+    for (const id of ['a', 'b', 'c']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('a'), 'cancel', { workshop: 'lego' });
+    advance(WINDOW * MINUTE);
+    assert.deepEqual(run(person('c'), 'claim', { workshop: 'ai' }), { workshop: 'ai', status: 'confirmed' }, 'the lapsed offer is no clash');
+    assert.deepEqual(run(person('a'), 'claim', { workshop: 'lego' }), { workshop: 'lego', status: 'confirmed' }, 'the seat c let lapse was free');
+    run(person('d'), 'claim', { workshop: 'lego' });
+    run(person('b'), 'cancel', { workshop: 'lego' });
+    assert.equal(seat('d')?.status, 'offered');
+    assert.deepEqual(run(organiser, 'move', { participant: 'd', workshop: 'lego' }), { workshop: 'lego', status: 'confirmed' });
+    assert.deepEqual(seat('d'), { workshop: 'lego', status: 'confirmed' });
+  });
+
+  test('the export shows an offer with its status and deadline', () => {
+    const { ledger, run, person, clock } = setup(windowed);
+    for (const id of ['a', 'b', 'c']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('a'), 'cancel', { workshop: 'lego' });
+    const { kind, record } = ledger.activity('w');
+    const rows = kind.exportTables!(record).registrations as Array<Record<string, unknown>>;
+    assert.deepEqual(rows.find((row) => row.participant === 'p3'), {
+      participant: 'p3',
+      workshop: 'lego',
+      slot: 'am',
+      status: 'offered',
+      position: null,
+      offeredUntil: new Date(clock() + WINDOW * MINUTE).toISOString(),
+      rank: null,
+      locked: false,
+    });
+  });
+
+  test('capacity is never exceeded, offers follow the line and never outlive their window, under any interleaving with the clock', () => {
+    const step = fc.oneof(
+      { arbitrary: fc.record({ kind: fc.constant('claim'), who: fc.integer({ min: 0, max: 5 }), workshop: fc.constantFrom('lego', 'ai') }), weight: 4 },
+      { arbitrary: fc.record({ kind: fc.constantFrom('cancel', 'acceptOffer'), who: fc.integer({ min: 0, max: 5 }), workshop: fc.constantFrom('lego', 'ai') }), weight: 3 },
+      { arbitrary: fc.record({ kind: fc.constant('expire'), who: fc.constant(0), workshop: fc.constantFrom('lego', 'ai') }), weight: 1 },
+      { arbitrary: fc.record({ kind: fc.constant('wait'), who: fc.integer({ min: 1, max: 2 * WINDOW }), workshop: fc.constant('') }), weight: 2 },
+    );
+    let offers = 0;
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 10, maxLength: 80 }), (steps) => {
+        const { run, person, organiser, state, advance, clock } = setup(windowed);
+        for (const { kind, who, workshop } of steps) {
+          if (kind === 'wait') {
+            advance(who * MINUTE);
+            continue;
+          }
+          try {
+            if (kind === 'expire') run(organiser, 'expireOffers', { workshop });
+            else run(person(`p${who}`), kind, { workshop });
+          } catch (error) {
+            if (!(error instanceof OsaError)) throw error;
+          }
+        }
+        const current = state();
+        for (const workshop of CONFIG.workshops!.filter((entry) => entry.slot === 'am')) {
+          const seats = Object.entries(current.participants).flatMap(([id, record]) => (record.seats.am?.workshop === workshop.id ? [[id, record.seats.am] as const] : []));
+          const held = seats.filter(([, seat]) => seat.status !== 'waitlisted');
+          assert.ok(held.length <= workshop.capacity, `${workshop.id} over capacity`);
+          assert.equal(current.counts[workshop.id]?.held ?? 0, held.length);
+          for (const [, seat] of held) {
+            if (seat.status === 'offered') offers += 1;
+            if (seat.status === 'offered') assert.ok(seat.offeredUntil! <= clock() + WINDOW * MINUTE && seat.offeredUntil! > 0);
+            else assert.equal(seat.offeredUntil, undefined);
+          }
+          const line = current.waitlists[workshop.id] ?? [];
+          assert.equal(current.counts[workshop.id]?.waiting ?? 0, line.length);
+          line.forEach((id, index) => assert.deepEqual(current.participants[id].seats.am, { workshop: workshop.id, status: 'waitlisted', position: index + 1 }));
+          if (line.length > 0) assert.equal(held.length, workshop.capacity, 'nobody waits while a seat is free');
+        }
+        // A sweep now leaves no lapsed offer anywhere.
+        run(organiser, 'expireOffers', {});
+        const swept = state();
+        for (const record of Object.values(swept.participants)) {
+          for (const seat of Object.values(record.seats)) if (seat.status === 'offered') assert.ok(seat.offeredUntil! > clock());
+        }
+      }),
+      { numRuns: 200 },
+    );
+    assert.ok(offers > 5, `the interleavings ended with offers standing (${offers})`);
+  });
+});
+
+describe('workshops: changing the catalogue of a running activity', () => {
+  const configure = (workshops: (list: NonNullable<WorkshopsConfig['workshops']>) => unknown) => ({ config: { ...CONFIG, workshops: workshops(CONFIG.workshops!) } });
+
+  test('a workshop where people hold seats or wait cannot be removed or moved to another slot, nor have fewer seats than are held', () => {
+    const { run, person, organiser, ledger } = setup();
+    for (const id of ['a', 'b']) run(person(id), 'claim', { workshop: 'lego' });
+    run(person('c'), 'claim', { workshop: 'ai' });
+    run(person('d'), 'claim', { workshop: 'ai' });
+    assert.equal(code(() => run(organiser, 'configure', configure((list) => list.filter((workshop) => workshop.id !== 'lego')))), 'invalid:config.workshops');
+    assert.equal(code(() => run(organiser, 'configure', configure((list) => list.filter((workshop) => workshop.id !== 'yoga')))), 'no error', 'an empty workshop can go');
+    assert.equal(code(() => run(organiser, 'configure', configure((list) => list.map((workshop) => (workshop.id === 'lego' ? { ...workshop, capacity: 1 } : workshop))))), 'invalid:config.workshops.0.capacity');
+    try {
+      run(organiser, 'configure', configure((list) => list.map((workshop) => (workshop.id === 'lego' ? { ...workshop, capacity: 1 } : workshop))));
+    } catch (error) {
+      assert.deepEqual((error as OsaError).reason, { kind: 'tooSmall', limit: 2 });
+    }
+    assert.equal(code(() => run(organiser, 'configure', configure((list) => list.map((workshop) => (workshop.id === 'ai' ? { ...workshop, slot: 'pm' } : workshop))))), 'invalid:config.workshops.1.slot');
+    assert.equal(code(() => run(organiser, 'configure', configure((list) => [...list, { ...list[0], title: 'Another' }]))), 'invalid:config.workshops.3.id');
+    assert.equal(code(() => run(organiser, 'configure', configure((list) => list.map((workshop, index) => (index === 0 ? { ...workshop, title: {} } : workshop))))), 'invalid:config.workshops.0.title');
+    assert.equal(code(() => run(organiser, 'configure', configure((list) => list.map((workshop, index) => (index === 0 ? { ...workshop, title: '' } : workshop))))), 'invalid:config.workshops.0.title');
+    // Capacity down to the seats held is fine, and the catalogue is what the ledger holds.
+    run(organiser, 'configure', configure((list) => list.map((workshop) => (workshop.id === 'lego' ? { ...workshop, capacity: 2, title: 'Lego robotics 2' } : workshop))));
+    assert.equal((ledger.activity('w').record.config as WorkshopsConfig).workshops[0].title, 'Lego robotics 2');
+  });
+
+  test('more seats in a workshop with a line go to the line, in order, when a command next touches it', () => {
+    const { run, person, organiser, seat, state } = setup();
+    for (const id of ['a', 'b', 'c', 'd', 'e']) run(person(id), 'claim', { workshop: 'lego' });
+    run(organiser, 'configure', configure((list) => list.map((workshop) => (workshop.id === 'lego' ? { ...workshop, capacity: 4 } : workshop))));
+    assert.deepEqual(run(person('f'), 'claim', { workshop: 'lego' }), { workshop: 'lego', status: 'waitlisted', position: 2 }, 'the line goes first');
+    assert.deepEqual(seat('c'), { workshop: 'lego', status: 'confirmed' });
+    assert.deepEqual(seat('d'), { workshop: 'lego', status: 'confirmed' });
+    assert.deepEqual(seat('e'), { workshop: 'lego', status: 'waitlisted', position: 1 });
+    assert.deepEqual(state().counts.lego, { held: 4, waiting: 2 });
   });
 });

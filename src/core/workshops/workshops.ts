@@ -5,8 +5,10 @@ import type { ExportTables } from '../protocol.js';
 import type { Schema } from '../validate.js';
 import { allocate, firstComeFirstServed, type AllocationObjective, type AllocationParticipant, type AllocationResult } from './allocation.js';
 import {
+  holdsSeat,
   initialWorkshopsState,
   isCancelled,
+  offerLapsed,
   participantNumbers,
   workshopsView,
   type AllocationPreview,
@@ -72,6 +74,8 @@ const configSchema: Schema = {
     workshops: { type: 'array', items: workshopSchema, maxItems: 500 },
     choicesPerSlot: { type: 'integer', minimum: 1, maximum: 10 },
     objective: { type: 'string', enum: ['sum', 'fair', 'rankMaximal'] },
+    // At most a week.
+    claimWindowMinutes: { type: 'integer', minimum: 0, maximum: 10080 },
   },
   required: ['mode', 'slots', 'workshops', 'choicesPerSlot'],
   additionalProperties: false,
@@ -83,6 +87,7 @@ export const DEFAULT_WORKSHOPS_CONFIG: WorkshopsConfig = {
   workshops: [],
   choicesPerSlot: 5,
   objective: 'sum',
+  claimWindowMinutes: 0,
 };
 
 function requireParticipant(context: CommandContext): string {
@@ -107,6 +112,10 @@ function openWorkshopOf(state: WorkshopsState, config: WorkshopsConfig, id: stri
  * The seats a command changes, on top of the state (which a plan never mutates): every change is
  * recorded as a change draft, and `finish` adds the public counts, the organiser's waitlists and
  * the new positions of everyone whose place in a line moved.
+ *
+ * With a claim window, a freed seat is offered to the first in line until `now` plus the window;
+ * offers that have lapsed at `now` are passed on by `sweep`, which every command that touches a
+ * workshop runs first (there are no timers: time is read from the command's context).
  */
 class SeatPlan {
   readonly changes: ChangeDraft[] = [];
@@ -117,6 +126,7 @@ class SeatPlan {
   constructor(
     private readonly state: WorkshopsState,
     private readonly config: WorkshopsConfig,
+    private readonly now: number,
   ) {}
 
   seatsOf(participant: string): Record<string, Seat> {
@@ -170,9 +180,48 @@ class SeatPlan {
     }
     this.held.set(seat.workshop, this.heldIn(seat.workshop) - 1);
     const next = this.line(seat.workshop).shift();
-    if (next !== undefined) {
-      this.held.set(seat.workshop, this.heldIn(seat.workshop) + 1);
-      this.setSeat(next, slot, { workshop: seat.workshop, status: 'confirmed' });
+    if (next !== undefined) this.promote(next, workshopOf(this.config, seat.workshop));
+  }
+
+  /** Gives a free seat of `workshop` to `participant`, who has just left its line: theirs at once, or offered for the claim window. */
+  private promote(participant: string, workshop: Workshop): void {
+    this.held.set(workshop.id, this.heldIn(workshop.id) + 1);
+    const window = this.config.claimWindowMinutes ?? 0;
+    // Each offer runs its whole window from when it is made: nobody loses an offer they could not have seen.
+    this.setSeat(participant, workshop.slot, window > 0 ? { workshop: workshop.id, status: 'offered', offeredUntil: this.now + window * 60_000 } : { workshop: workshop.id, status: 'confirmed' });
+  }
+
+  /**
+   * Passes on the offers in `workshop` whose claim window has passed: each lapsed offer is removed
+   * and its seat offered to the next in line (in line order), until none has lapsed. Seats left
+   * free while people wait (the organiser raised the capacity) go to the line the same way.
+   * Returns how many offers lapsed.
+   */
+  sweep(workshop: Workshop): number {
+    let lapsed = 0;
+    // Live (not cancelled) workshops only: a cancelled one has nobody in it.
+    while (this.heldIn(workshop.id) < workshop.capacity && this.line(workshop.id).length > 0) {
+      const next = this.line(workshop.id)[0];
+      // Leaving the line and taking the freed seat: `remove` then `promote`.
+      this.line(workshop.id).shift();
+      this.promote(next, workshop);
+    }
+    for (const participant of Object.keys(this.state.participants)) {
+      const seat = this.seats.has(participant) ? this.seats.get(participant)![workshop.slot] : this.state.participants[participant].seats[workshop.slot];
+      if (seat?.workshop !== workshop.id || !offerLapsed(seat, this.now)) continue;
+      this.remove(participant, workshop.slot);
+      lapsed += 1;
+    }
+    return lapsed;
+  }
+
+  /** Sweeps `workshop` and the workshop `participant` has in its time slot (their own offer there may have lapsed). */
+  sweepFor(participant: string, workshop: Workshop): void {
+    this.sweep(workshop);
+    const current = this.seatsOf(participant)[workshop.slot];
+    if (current && current.workshop !== workshop.id) {
+      const other = this.config.workshops.find((entry) => entry.id === current.workshop);
+      if (other) this.sweep(other);
     }
   }
 
@@ -209,9 +258,10 @@ const claim: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string }, 
       throw new OsaError('phase_closed', 'Seats are allocated from rankings: rank the workshops instead.');
     }
     const workshop = openWorkshopOf(state, config, payload.workshop);
-    const plan = new SeatPlan(state, config);
+    const plan = new SeatPlan(state, config, context.now);
+    plan.sweepFor(participant, workshop);
     const current = plan.seatsOf(participant)[workshop.slot];
-    if (current?.workshop === workshop.id) return { result: current, changes: [] };
+    if (current?.workshop === workshop.id) return { result: current, changes: plan.finish() };
     if (current) {
       throw new OsaError('invalid', `You already have the workshop "${current.workshop}" in this time slot: cancel it first.`, {
         field: 'workshop',
@@ -230,12 +280,47 @@ const cancel: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string },
     const participant = requireParticipant(context);
     const { state, config } = activity;
     const workshop = workshopOf(config, payload.workshop);
-    const plan = new SeatPlan(state, config);
+    const plan = new SeatPlan(state, config, context.now);
+    plan.sweepFor(participant, workshop);
     const seat = plan.seatsOf(participant)[workshop.slot];
-    if (seat?.workshop !== workshop.id) return { result: { cancelled: false }, changes: [] };
+    // An offer that lapsed is gone already: nothing left to cancel.
+    if (seat?.workshop !== workshop.id) return { result: { cancelled: false }, changes: plan.finish() };
     if (seat.locked) throw new OsaError('forbidden', 'The organiser fixed this workshop for you; ask them to change it.');
     plan.remove(participant, workshop.slot);
     return { result: { cancelled: true }, changes: plan.finish() };
+  },
+};
+
+const acceptOffer: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string }, { accepted: boolean; seat?: Seat }> = {
+  input: { type: 'object', properties: { workshop: idSchema }, required: ['workshop'], additionalProperties: false },
+  // An offer made just before registration closed can still be taken.
+  phases: ['open', 'closed'],
+  run(activity, payload, context) {
+    const participant = requireParticipant(context);
+    const { state, config } = activity;
+    const workshop = workshopOf(config, payload.workshop);
+    const plan = new SeatPlan(state, config, context.now);
+    // A lapsed offer is passed on first: it can no longer be accepted.
+    plan.sweepFor(participant, workshop);
+    const seat = plan.seatsOf(participant)[workshop.slot];
+    if (seat?.workshop !== workshop.id || seat.status === 'waitlisted') return { result: { accepted: false }, changes: plan.finish() };
+    if (seat.status !== 'offered') return { result: { accepted: true, seat }, changes: plan.finish() };
+    const { offeredUntil: _offeredUntil, ...rest } = seat;
+    const accepted: Seat = { ...rest, status: 'confirmed' };
+    plan.changes.push({ type: 'seat', data: { slot: workshop.slot, seat: accepted }, audience: `participant:${participant}` });
+    return { result: { accepted: true, seat: accepted }, changes: plan.finish() };
+  },
+};
+
+/** Passes on the lapsed offers of one workshop or of all: the organiser's screen, or anyone's, sends it when it sees one. */
+const expireOffers: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop?: string }, { lapsed: number }> = {
+  input: { type: 'object', properties: { workshop: idSchema }, additionalProperties: false },
+  run(activity, payload, context) {
+    const { state, config } = activity;
+    const plan = new SeatPlan(state, config, context.now);
+    const workshops = payload.workshop === undefined ? config.workshops : [workshopOf(config, payload.workshop)];
+    const lapsed = workshops.reduce((sum, workshop) => sum + plan.sweep(workshop), 0);
+    return { result: { lapsed }, changes: plan.finish() };
   },
 };
 
@@ -341,7 +426,7 @@ const publishAllocation: CommandSpec<WorkshopsState, WorkshopsConfig, Record<str
     if (!preview) throw new OsaError('invalid', 'Run the allocation first, then publish its preview.', { field: 'preview', reason: { kind: 'required' } });
     const stale = Object.values(preview.assignments).some((slots) => Object.values(slots).some((target) => target.workshop !== null && isCancelled(state, target.workshop)));
     if (stale) throw new OsaError('invalid', 'A workshop in this preview has been cancelled: run the allocation again, then publish.', { field: 'preview', reason: { kind: 'notAllowed' } });
-    const plan = new SeatPlan(state, config);
+    const plan = new SeatPlan(state, config, context.now);
     let published = 0;
     // Everyone leaves their old seat first, so that moves between full workshops succeed.
     for (const [participant, slots] of Object.entries(preview.assignments)) {
@@ -354,7 +439,7 @@ const publishAllocation: CommandSpec<WorkshopsState, WorkshopsConfig, Record<str
       for (const [slot, target] of Object.entries(slots)) {
         const seat = plan.seatsOf(participant)[slot];
         if (target.workshop === null || seat?.locked) continue;
-        if (seat?.workshop === target.workshop && seat.status !== 'waitlisted') continue;
+        if (seat?.workshop === target.workshop && holdsSeat(seat)) continue;
         if (seat) plan.remove(participant, slot);
         plan.place(participant, workshopOf(config, target.workshop), 'assigned', target.rank === null ? {} : { rank: target.rank }, false);
         published += 1;
@@ -372,15 +457,20 @@ const move: CommandSpec<WorkshopsState, WorkshopsConfig, { participant: string; 
     additionalProperties: false,
   },
   organiser: true,
-  run(activity, payload) {
+  run(activity, payload, context) {
     const { state, config } = activity;
     if (!Object.hasOwn(state.participants, payload.participant)) throw new OsaError('not_found', `There is no participant "${payload.participant}".`, { field: 'participant' });
     const workshop = openWorkshopOf(state, config, payload.workshop);
-    const plan = new SeatPlan(state, config);
+    const plan = new SeatPlan(state, config, context.now);
+    plan.sweepFor(payload.participant, workshop);
     const current = plan.seatsOf(payload.participant)[workshop.slot];
-    if (current?.workshop === workshop.id && current.status !== 'waitlisted') {
-      const seat: Seat = { ...current, locked: payload.lock ?? current.locked };
-      return { result: seat, changes: [{ type: 'seat', data: { slot: workshop.slot, seat }, audience: `participant:${payload.participant}` }] };
+    if (current?.workshop === workshop.id && holdsSeat(current)) {
+      // The organiser's word settles an offer: the seat is theirs.
+      const { offeredUntil: _offeredUntil, ...kept } = current;
+      const seat: Seat = { ...kept, status: current.status === 'offered' ? 'confirmed' : current.status, locked: payload.lock ?? current.locked };
+      if (seat.locked === undefined) delete seat.locked;
+      plan.changes.push({ type: 'seat', data: { slot: workshop.slot, seat }, audience: `participant:${payload.participant}` });
+      return { result: seat, changes: plan.finish() };
     }
     plan.remove(payload.participant, workshop.slot);
     const status = config.mode === 'ranked' && state.publishedAt !== undefined ? 'assigned' : 'confirmed';
@@ -394,15 +484,15 @@ const move: CommandSpec<WorkshopsState, WorkshopsConfig, { participant: string; 
 const cancelWorkshop: CommandSpec<WorkshopsState, WorkshopsConfig, { workshop: string }, { cancelled: boolean; released: number }> = {
   input: { type: 'object', properties: { workshop: idSchema }, required: ['workshop'], additionalProperties: false },
   organiser: true,
-  run(activity, payload) {
+  run(activity, payload, context) {
     const { state, config } = activity;
     const workshop = workshopOf(config, payload.workshop);
     if (isCancelled(state, workshop.id)) return { result: { cancelled: false, released: 0 }, changes: [] };
-    const plan = new SeatPlan(state, config);
+    const plan = new SeatPlan(state, config, context.now);
     const inIt = Object.entries(state.participants).filter(([, record]) => record.seats[workshop.slot]?.workshop === workshop.id);
     // Those waiting leave first, so that nobody is promoted into a seat that is going away.
     const waiting = inIt.filter(([, record]) => record.seats[workshop.slot].status === 'waitlisted');
-    const seated = inIt.filter(([, record]) => record.seats[workshop.slot].status !== 'waitlisted');
+    const seated = inIt.filter(([, record]) => holdsSeat(record.seats[workshop.slot]));
     for (const [participant] of [...waiting, ...seated]) plan.remove(participant, workshop.slot);
     const changes: ChangeDraft[] = [{ type: 'workshop-cancelled', data: { workshop: workshop.id }, audience: 'public' }, ...plan.finish()];
     // Rankings drop it.
@@ -435,6 +525,7 @@ function exportTables(activity: ActivityRecord<WorkshopsState, WorkshopsConfig>)
         slot,
         status: seat.status,
         position: seat.status === 'waitlisted' ? (seat.position ?? null) : null,
+        offeredUntil: seat.status === 'offered' && seat.offeredUntil !== undefined ? new Date(seat.offeredUntil).toISOString() : null,
         rank: seat.rank ?? (choice >= 0 ? choice + 1 : null),
         locked: seat.locked === true,
       };
@@ -454,7 +545,7 @@ function exportTables(activity: ActivityRecord<WorkshopsState, WorkshopsConfig>)
   return { registrations, workshops, rankings };
 }
 
-/** What the schema cannot say: ids are unique and every workshop is in a declared slot. */
+/** What the schema cannot say: ids are unique, every workshop has a title and is in a declared slot. */
 function checkConfig(config: WorkshopsConfig): void {
   const slots = new Set<string>();
   config.slots.forEach((slot, index) => {
@@ -465,6 +556,9 @@ function checkConfig(config: WorkshopsConfig): void {
   config.workshops.forEach((workshop, index) => {
     if (ids.has(workshop.id)) throw new OsaError('invalid', `Two workshops have the id "${workshop.id}".`, { field: `config.workshops.${index}.id`, reason: { kind: 'notAllowed' } });
     ids.add(workshop.id);
+    if (typeof workshop.title !== 'string' && !Object.values(workshop.title).some(Boolean)) {
+      throw new OsaError('invalid', `The workshop "${workshop.id}" needs a title.`, { field: `config.workshops.${index}.title`, reason: { kind: 'required' } });
+    }
     if (!slots.has(workshop.slot)) {
       throw new OsaError('invalid', `The workshop "${workshop.id}" is in the time slot "${workshop.slot}", which is not among the slots.`, {
         field: `config.workshops.${index}.slot`,
@@ -474,16 +568,56 @@ function checkConfig(config: WorkshopsConfig): void {
   });
 }
 
+const heldOrWaiting = (state: WorkshopsState, workshop: string): { held: number; waiting: number } => state.counts[workshop] ?? { held: 0, waiting: 0 };
+
+/**
+ * What a new catalogue may not do to the people already in it: remove a workshop where someone
+ * holds a seat or waits (cancel it instead), move such a workshop to another time slot, or give it
+ * fewer seats than are held.
+ */
+function checkReconfigure(config: WorkshopsConfig, activity: ActivityRecord<WorkshopsState, WorkshopsConfig>): void {
+  const { state } = activity;
+  const next = new Map(config.workshops.map((workshop, index) => [workshop.id, { workshop, index }]));
+  for (const before of activity.config.workshops) {
+    const { held, waiting } = heldOrWaiting(state, before.id);
+    const after = next.get(before.id);
+    if (!after) {
+      if (held + waiting > 0) {
+        throw new OsaError('invalid', `The workshop "${before.id}" cannot be removed: ${held} hold a seat and ${waiting} wait in it. Cancel the workshop instead.`, {
+          field: 'config.workshops',
+          reason: { kind: 'notAllowed' },
+        });
+      }
+      continue;
+    }
+    if (after.workshop.slot !== before.slot && held + waiting > 0) {
+      throw new OsaError('invalid', `The workshop "${before.id}" cannot move to another time slot while people hold seats or wait in it.`, {
+        field: `config.workshops.${after.index}.slot`,
+        reason: { kind: 'notAllowed' },
+      });
+    }
+    if (after.workshop.capacity < held) {
+      throw new OsaError('invalid', `The workshop "${before.id}" has ${held} seats held: its capacity cannot go below that.`, {
+        field: `config.workshops.${after.index}.capacity`,
+        reason: { kind: 'tooSmall', limit: held },
+      });
+    }
+  }
+}
+
 export const workshopsKind = {
   ...workshopsView,
   configSchema,
   checkConfig,
+  checkReconfigure,
   defaultConfig: DEFAULT_WORKSHOPS_CONFIG,
   initialState: initialWorkshopsState,
   exportTables,
   commands: {
     claim,
     cancel,
+    acceptOffer,
+    expireOffers,
     rank,
     allocate: allocateCommand,
     publishAllocation,

@@ -47,17 +47,27 @@ export interface WorkshopsConfig {
   choicesPerSlot: number;
   /** The allocation's objective offered first to the organiser. */
   objective: AllocationObjective;
+  /**
+   * Minutes a promoted participant has to accept a seat freed from the waitlist (0, the default:
+   * the seat is theirs at once). Until then the seat is `offered` and counts as taken; when the
+   * window has passed, it is offered to the next in line.
+   */
+  claimWindowMinutes?: number;
 }
 
 /**
  * A participant's place in a slot: `confirmed` (claimed, or promoted from the waitlist),
- * `assigned` (by a published allocation) or `waitlisted` at `position`.
+ * `assigned` (by a published allocation), `waitlisted` at `position`, or `offered` (promoted from
+ * the waitlist with a claim window: the seat is held for them until `offeredUntil`, and is theirs
+ * once they accept it).
  */
 export interface Seat {
   workshop: string;
-  status: 'confirmed' | 'assigned' | 'waitlisted';
+  status: 'confirmed' | 'assigned' | 'waitlisted' | 'offered';
   /** 1 = next in line (waitlisted only). */
   position?: number;
+  /** Until when (milliseconds since the epoch) an offered seat waits for the participant to accept it (offered only). */
+  offeredUntil?: number;
   /** The choice number the participant got (assigned only; absent outside their list). */
   rank?: number;
   locked?: boolean;
@@ -87,7 +97,7 @@ export interface AllocationPreview {
 }
 
 export interface WorkshopsState {
-  /** Workshop id → seats held (confirmed or assigned) and people waiting: public. */
+  /** Workshop id → seats held (confirmed, assigned or offered) and people waiting: public. */
   counts: Record<string, { held: number; waiting: number }>;
   /** Participant id → what is theirs (each participant sees their own; the organiser all). */
   participants: Record<string, ParticipantWorkshops>;
@@ -151,7 +161,20 @@ export function initialWorkshopsState(): WorkshopsState {
   return { counts: {}, participants: {}, waitlists: {}, rankedCount: 0 };
 }
 
-/** Seats held in a workshop (confirmed or assigned). */
+/** Whether a seat is held for its participant: confirmed, assigned or offered (an offer counts as taken until it is accepted, declined or has lapsed). */
+export const holdsSeat = (seat: Seat | undefined): boolean => seat !== undefined && seat.status !== 'waitlisted';
+
+/**
+ * Whether `seat` is an offer whose claim window has passed at `now`: it can no longer be accepted,
+ * and the next command that touches its workshop passes the seat on. Views compare with the
+ * current time, so nobody sees a lapsed offer as theirs to accept.
+ */
+export const offerLapsed = (seat: Seat | undefined, now: number): boolean => seat?.status === 'offered' && (seat.offeredUntil ?? 0) <= now;
+
+/** Whether `seat` is an offer the participant can still accept at `now`. */
+export const offerOpen = (seat: Seat | undefined, now: number): boolean => seat?.status === 'offered' && !offerLapsed(seat, now);
+
+/** Seats held in a workshop (confirmed, assigned or offered). */
 export const heldSeats = (state: WorkshopsState, workshop: string): number => state.counts[workshop]?.held ?? 0;
 
 /**
@@ -162,7 +185,7 @@ export function participantNumbers(state: WorkshopsState): Map<string, string> {
   return new Map(Object.keys(state.participants).map((id, index) => [id, `p${index + 1}`]));
 }
 
-/** Who holds a seat (confirmed or assigned) in a workshop, in participant-number order. */
+/** Who holds a seat (confirmed, assigned or offered) in a workshop, in participant-number order. */
 export function seatHolders(state: WorkshopsState, workshop: Pick<Workshop, 'id' | 'slot'>, numbers = participantNumbers(state)): Array<{ participant: string; number: string; seat: Seat }> {
   return Object.entries(state.participants).flatMap(([participant, record]) => {
     const seat = record.seats[workshop.slot];

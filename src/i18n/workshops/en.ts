@@ -8,6 +8,12 @@ const ordinal = (n: number): string => {
   return `${f.number(n)}${suffix}`;
 };
 
+/** A claim window in words: hours when it is whole hours, else minutes. */
+const duration = (minutes: number): string =>
+  minutes % 60 === 0
+    ? f.plural(minutes / 60, { one: '1 hour', other: `${f.number(minutes / 60)} hours` })
+    : f.plural(minutes, { one: '1 minute', other: `${f.number(minutes)} minutes` });
+
 /** Texts of `osa-workshop-picker` in English; the shape every language must have. */
 export const workshopsEn = {
   label: 'Workshops',
@@ -20,6 +26,8 @@ export const workshopsEn = {
   help: {
     catalogueOnly: 'The programme of workshops. Registration does not happen on this page.',
     firstCome: 'Choose one workshop per time slot. If a workshop is full, join its waitlist: when a seat frees up, it is yours automatically.',
+    firstComeWindow: (minutes: number) =>
+      `Choose one workshop per time slot. If a workshop is full, join its waitlist: when a seat frees up, it is held for you for ${duration(minutes)}, and you accept it to keep it.`,
     ranked: (k: number) =>
       f.plural(k, {
         one: 'Choose the workshop you want most in each time slot. Seats are allocated fairly once registration closes.',
@@ -82,6 +90,15 @@ export const workshopsEn = {
     ranked: (position: number) => `In your ranking: ${ordinal(position)}`,
     unrank: 'Remove from my ranking',
     rankFull: (k: number) => `You have ranked ${f.number(k)}, the most for one time slot.`,
+    offered: (deadline: string) => `A seat is held for you until ${deadline}`,
+    acceptOffer: 'Accept the seat',
+    declineOffer: 'Decline',
+    confirmDecline: (title: string) => `Decline the seat in “${title}”? It goes to the next person in line.`,
+    yesDecline: 'Yes, decline',
+    offerLapsed: 'The time to accept has passed: the seat goes to the next in line.',
+    planAdd: 'Add to my schedule',
+    planRemove: 'Remove from my schedule',
+    planned: 'In your schedule',
   },
   clash: 'You already have a workshop in this time slot. Cancel it first to choose another.',
   slotTaken: (title: string) => `You have “${title}” in this time slot.`,
@@ -92,6 +109,13 @@ export const workshopsEn = {
   cancelled: (title: string) => `Your seat in “${title}” was cancelled.`,
   leftWaitlist: (title: string) => `You left the waitlist of “${title}”.`,
   promoted: (title: string) => `Good news: a seat freed up in “${title}”, and it is yours.`,
+  offered: (title: string, deadline: string) => `A seat freed up in “${title}”. It is held for you until ${deadline}: accept it to keep it.`,
+  accepted: (title: string) => `The seat in “${title}” is yours.`,
+  declined: (title: string) => `You declined the seat in “${title}”. It goes to the next in line.`,
+  offerLost: (title: string) => `The time to accept the seat in “${title}” passed, and it went to the next in line.`,
+  planClash: (title: string) => `You already have “${title}” in this time slot. Remove it from your schedule first.`,
+  planAdded: (title: string) => `“${title}” is in your schedule.`,
+  planRemoved: (title: string) => `“${title}” was removed from your schedule.`,
   movedUp: (title: string, position: number) => `You are now ${ordinal(position)} on the waitlist of “${title}”.`,
   lowSeats: (title: string, left: number) =>
     left === 0 ? `“${title}” is now full.` : f.plural(left, { one: `Only 1 seat left in “${title}”.`, other: `Only ${f.number(left)} seats left in “${title}”.` }),
@@ -121,10 +145,12 @@ export const workshopsEn = {
       confirmed: 'Seat confirmed',
       waitlisted: (position: number) => `Waitlist: ${ordinal(position)}`,
       queued: 'Waiting to be sent',
+      offered: (deadline: string) => `Offered until ${deadline}`,
     },
     download: 'Add to my calendar (.ics)',
     downloadHelp: 'A calendar file with your confirmed workshops.',
     fileName: 'my-workshops',
+    planHelp: 'Kept on this device only. It does not reserve a seat.',
   },
   required: 'Choose a workshop for every time slot.',
   organiser: {
@@ -202,6 +228,56 @@ export const workshopsEn = {
     exportJson: 'Everything (JSON)',
     tables: { registrations: 'Registrations', workshops: 'Workshops', rankings: 'Rankings' },
     saved: 'Saved.',
+    offeredShort: 'offered',
+    editor: {
+      title: 'Catalogue',
+      help: 'Add, change and remove workshops and time slots. Participants see the changes at once.',
+      workshops: 'Workshops',
+      slots: 'Time slots',
+      addWorkshop: 'Add a workshop',
+      addSlot: 'Add a time slot',
+      edit: 'Edit',
+      remove: 'Remove',
+      newWorkshop: 'New workshop',
+      newSlot: 'New time slot',
+      editing: (title: string) => `Edit “${title}”`,
+      save: 'Save',
+      cancel: 'Cancel',
+      confirmRemove: (title: string) => `Remove “${title}” from the catalogue?`,
+      yesRemove: 'Yes, remove',
+      keep: 'Keep it',
+      saved: (title: string) => `“${title}” saved.`,
+      removed: (title: string) => `“${title}” removed.`,
+      settings: 'Settings',
+      claimWindow: 'Minutes to accept a freed seat',
+      claimWindowHelp: '0: a seat freed from the waitlist is the next person’s at once. Otherwise it is held for them this long, then offered to the next.',
+      saveSettings: 'Save settings',
+      inLanguage: (field: string, language: string) => `${field} (${language})`,
+      languages: { fi: 'in Finnish', sv: 'in Swedish', en: 'in English' },
+      fields: {
+        id: 'Id',
+        idHelp: 'Lower-case letters, digits and hyphens; it cannot change later.',
+        title: 'Title',
+        description: 'Description',
+        theme: 'Theme',
+        level: 'Level',
+        slot: 'Time slot',
+        place: 'Place',
+        link: 'Online link',
+        facilitator: 'Facilitator',
+        capacity: 'Seats',
+        minimum: 'Minimum participants',
+        start: 'Starts',
+        end: 'Ends',
+        claimWindowMinutes: 'Minutes to accept a freed seat',
+      },
+      duplicateId: 'Another workshop or time slot already has this id.',
+      badId: 'Use lower-case letters, digits and hyphens only.',
+      removeHeld: (title: string) => `“${title}” cannot be removed: people hold seats or wait in it. Cancel the workshop instead.`,
+      slotInUse: (title: string) => `“${title}” cannot be removed while workshops are in it.`,
+      capacityBelowHeld: (held: number) => f.plural(held, { one: '1 seat is taken: the workshop needs at least 1 seat.', other: `${f.number(held)} seats are taken: the workshop needs at least that many.` }),
+      moveHeld: 'People hold seats or wait in this workshop: it cannot move to another time slot.',
+    },
   },
   presenter: {
     seatsLeft: (left: number) => f.plural(left, { one: '1 left', other: `${f.number(left)} left` }),
@@ -214,6 +290,29 @@ export const workshopsEn = {
     rankedNoun: (count: number) => f.plural(count, { one: 'has ranked', other: 'have ranked' }),
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
+  },
+  /** The export's columns and values, for the CSV files (the element's download and the server's `lang=`). */
+  export: {
+    yes: 'yes',
+    no: 'no',
+    columns: {
+      participant: 'Participant',
+      workshop: 'Workshop',
+      slot: 'Time slot',
+      status: 'Status',
+      position: 'Place in line',
+      offeredUntil: 'Offer open until',
+      rank: 'Choice got',
+      locked: 'Fixed by the organiser',
+      capacity: 'Seats',
+      held: 'Taken',
+      waiting: 'Waiting',
+      minimum: 'Minimum',
+      choice: 'Choice number',
+    },
+    values: {
+      status: { confirmed: 'Confirmed', assigned: 'Allocated', waitlisted: 'On the waitlist', offered: 'Offered' },
+    },
   },
 };
 
