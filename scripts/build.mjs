@@ -16,7 +16,9 @@ import { elements, external, importsOf, modules, registry } from './entries.mjs'
 
 rmSync('dist', { recursive: true, force: true });
 
-const quiet = { logLevel: 'warn', configFile: false };
+// `base: './'`: a worker's URL (the tag cloud's layout worker) relative to the file that starts it,
+// not to the site's root, wherever dist/ is served from.
+const quiet = { logLevel: 'warn', configFile: false, base: './' };
 const cdn = {
   ...quiet,
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
