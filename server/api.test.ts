@@ -316,7 +316,7 @@ for (const backend of BACKENDS) {
       const viewer = await other.viewer(id, { device: device.device });
       await assert.rejects(other.send(id, 'board', 'submitIdea', { text: 'Toinen idea' }, viewer, newKey()), /disk full/);
       assert.deepEqual(await rowCounts(server.store, id), before, 'the changes were rolled back');
-      assert.equal(other.cached(id)?.seq, before.seq, 'nothing was folded into the ledger');
+      assert.equal((await other.ledger(id)).seq, before.seq, 'nothing was folded into the ledger');
 
       const next = await api.command<{ result: { ideaId: string } }>(id, 'board', 'submitIdea', { text: 'Kolmas idea' }, device);
       assert.equal(next.body.result.ideaId, 'i2');

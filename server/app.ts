@@ -95,9 +95,10 @@ function writerOf(request: FastifyRequest): { bucket: string; hash?: string; fro
 
 export async function createApp(input: ServerOptions = {}): Promise<App> {
   const options = resolveOptions(input);
-  const store = await openStore(options.database);
+  const store = await openStore(options.database, { pgliteSync: options.pgliteSync });
   let stopListening: (() => Promise<void>) | undefined;
   let pruner: NodeJS.Timeout | undefined;
+  let evictor: NodeJS.Timeout | undefined;
   let limiter: RateLimiter | undefined;
   let hub: LiveHub | undefined;
   try {
@@ -114,6 +115,9 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
       pruneWrites(store, IDEMPOTENCY_HOURS).catch((error: Error) => console.error('osallistu: pruning idempotency keys failed:', error.message));
     }, 3_600_000);
     pruner.unref();
+    const liveHub = hub;
+    evictor = setInterval(() => service.evictIdle(options.idleEvictMs, (eventId) => liveHub.watching(eventId)), Math.max(1000, Math.min(60_000, options.idleEvictMs / 4)));
+    evictor.unref();
     limiter = new RateLimiter(options.rateLimit);
 
     const app = Fastify({
@@ -214,6 +218,7 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
     });
     app.addHook('onClose', async () => {
       clearInterval(pruner);
+      clearInterval(evictor);
       activeLimiter.close();
       await stopListening?.();
       await store.close();
@@ -222,6 +227,7 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
     return { app, store, service, hub: activeHub, options, close: () => app.close() };
   } catch (error) {
     clearInterval(pruner);
+    clearInterval(evictor);
     limiter?.close();
     hub?.close();
     await stopListening?.().catch(() => {});

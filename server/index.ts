@@ -37,7 +37,7 @@ export async function startServer(options: ServerOptions & { port?: number; host
   const { port = 8787, host = '127.0.0.1', ...rest } = options;
   const built = await createApp({ staticRoot: PACKAGE_ROOT, ...rest });
   try {
-    await built.app.listen({ port, host });
+    await built.app.listen({ port, host, backlog: built.options.backlog });
   } catch (error) {
     await built.close();
     throw error;

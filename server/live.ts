@@ -28,10 +28,18 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const RETRY_MS = 2000;
 
 /** The changes of every activity of the event after `since` that `viewer` may read now, in seq order. */
-export function visibleChanges(ledger: EventLedger, viewer: Viewer, since: number): Change[] {
+export function visibleChanges(ledger: EventLedger, viewer: Viewer, since: number, until = ledger.seq): Change[] {
   const changes: Change[] = [];
-  for (const activityId of ledger.activities.keys()) changes.push(...ledger.changesFor(activityId, viewer, since));
+  for (const activityId of ledger.activities.keys()) changes.push(...ledger.changesFor(activityId, viewer, since, until));
   return changes.sort((a, b) => a.seq - b.seq);
+}
+
+/** Each change as JSON, made once however many clients receive it. */
+const json = new WeakMap<Change, string>();
+function serialized(change: Change): string {
+  let text = json.get(change);
+  if (text === undefined) json.set(change, (text = JSON.stringify(change)));
+  return text;
 }
 
 export class LiveHub {
@@ -48,6 +56,11 @@ export class LiveHub {
     this.stopListening = service.onChanges((eventId) => this.schedule(eventId));
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
     this.heartbeat.unref();
+  }
+
+  /** Whether any stream of the event is open (its ledger must then stay in memory). */
+  watching(eventId: string): boolean {
+    return this.clients.has(eventId);
   }
 
   /** Open streams, for health checks and tests. */
@@ -127,11 +140,13 @@ export class LiveHub {
   }
 
   private deliver(client: StreamClient, ledger: EventLedger): void {
-    if (ledger.seq <= client.cursor) return;
-    const changes = visibleChanges(ledger, client.viewer, client.cursor);
+    // Only what is committed: a group being committed is already folded into the ledger.
+    const until = this.service.committedSeq(client.eventId) ?? ledger.seq;
+    if (until <= client.cursor) return;
+    const changes = visibleChanges(ledger, client.viewer, client.cursor, until);
     // The id is the highest seq looked at, visible or not: resuming from it skips nothing visible.
-    client.cursor = ledger.seq;
-    if (changes.length > 0) this.write(client, `id: ${ledger.seq}\nevent: changes\ndata: ${JSON.stringify(changes)}\n\n`);
+    client.cursor = until;
+    if (changes.length > 0) this.write(client, `id: ${until}\nevent: changes\ndata: [${changes.map(serialized).join(',')}]\n\n`);
   }
 
   private write(client: StreamClient, text: string): void {

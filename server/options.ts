@@ -25,6 +25,24 @@ export interface ServerOptions {
    * (Fastify's `trustProxy`: true, a hop count, or addresses). Env `OSA_TRUST_PROXY`.
    */
   trustProxy?: boolean | number | string;
+  /**
+   * How many connections may wait to be accepted (the listen backlog; default 4096, Node's own is
+   * 511). A thousand browsers reconnecting at once after a network drop must not overflow it; the
+   * kernel caps it at `net.core.somaxconn`. Env `OSA_LISTEN_BACKLOG`.
+   */
+  backlog?: number;
+  /**
+   * An event that nobody watches (no open stream) and nobody used for this long is dropped from
+   * memory and loaded again from the database when it is next used (default 600000, ten minutes).
+   * Env `OSA_IDLE_EVICT_MS`.
+   */
+  idleEvictMs?: number;
+  /**
+   * PGlite only: `fsync` (default) makes every acknowledged write survive a power cut by syncing
+   * the write-ahead log to disk after each commit; `off` leaves that to the operating system (a
+   * killed process loses nothing, a power cut may lose the last seconds). Env `OSA_PGLITE_SYNC`.
+   */
+  pgliteSync?: 'fsync' | 'off';
 }
 
 export interface ResolvedOptions {
@@ -37,6 +55,9 @@ export interface ResolvedOptions {
   logger: boolean;
   staticRoot: string | undefined;
   trustProxy: boolean | number | string;
+  backlog: number;
+  idleEvictMs: number;
+  pgliteSync: 'fsync' | 'off';
 }
 
 type Env = Record<string, string | undefined>;
@@ -116,5 +137,13 @@ export function resolveOptions(options: ServerOptions, env: Env = process.env): 
     logger: options.logger ?? (env.OSA_LOG === '1' || env.OSA_LOG === 'true'),
     staticRoot: options.staticRoot,
     trustProxy: options.trustProxy ?? trustProxyFrom(env.OSA_TRUST_PROXY),
+    backlog: positiveInteger('backlog', options.backlog ?? envNumber(env, 'OSA_LISTEN_BACKLOG', 4096)),
+    idleEvictMs: positiveInteger('idleEvictMs', options.idleEvictMs ?? envNumber(env, 'OSA_IDLE_EVICT_MS', 600_000)),
+    pgliteSync: pgliteSyncFrom(options.pgliteSync ?? (env.OSA_PGLITE_SYNC || 'fsync')),
   };
+}
+
+function pgliteSyncFrom(value: string): 'fsync' | 'off' {
+  if (value !== 'fsync' && value !== 'off') throw new Error(`OSA_PGLITE_SYNC must be "fsync" or "off", not "${value}".`);
+  return value;
 }

@@ -56,6 +56,20 @@ export interface CreateEventOptions {
 }
 
 const cryptoRandom = (): Random => createRandom(randomInt(2 ** 32));
+/** The most commands one transaction commits (a bound on its size and on the wait of the first). */
+const MAX_GROUP = 256;
+
+interface PendingWrite {
+  activityId: string;
+  command: string;
+  payload: unknown;
+  viewer: Viewer;
+  key: string;
+  scope: string;
+  print: string;
+  resolve(outcome: WriteOutcome): void;
+  reject(error: unknown): void;
+}
 const PARTICIPANT_CACHE_LIMIT = 50_000;
 
 /**
@@ -79,6 +93,12 @@ export class EventService {
   private readonly loaded = new Map<string, EventLedger>();
   private readonly mutex = new KeyedMutex();
   private readonly participants = new Map<string, Map<string, string>>();
+  /** Commands waiting for their event's next group commit. */
+  private readonly queues = new Map<string, PendingWrite[]>();
+  /** When each loaded event was last used (for `evictIdle`). */
+  private readonly lastUsed = new Map<string, number>();
+  /** Per event while a group is being committed: the seq readers may see (the ledger is ahead of it). */
+  private readonly committed = new Map<string, number>();
   private readonly listeners = new Set<(eventId: string) => void>();
   /** Whether other processes may write to the same database (PostgreSQL); a PGlite directory has one owner. */
   private readonly shared: boolean;
@@ -107,8 +127,31 @@ export class EventService {
     return this.loaded.get(eventId);
   }
 
+  /** Events whose ledger this process holds in memory. */
+  get loadedEvents(): string[] {
+    return [...this.loaded.keys()];
+  }
+
+  /**
+   * Drops from memory the ledgers of events that nobody watches (`watched`) and nobody used for
+   * `idleMs` (no request, no queued write): their change logs would otherwise stay for the life of
+   * the process. The next use loads them again from the database. Returns the events dropped.
+   */
+  evictIdle(idleMs: number, watched: (eventId: string) => boolean): string[] {
+    const now = this.now();
+    const dropped: string[] = [];
+    for (const eventId of [...this.loaded.keys()]) {
+      if (watched(eventId) || this.queues.has(eventId) || this.committed.has(eventId)) continue;
+      if (now - (this.lastUsed.get(eventId) ?? 0) < idleMs) continue;
+      this.evict(eventId);
+      dropped.push(eventId);
+    }
+    return dropped;
+  }
+
   /** The event's ledger, loaded from the database on first use (every change folded in). */
   ledger(eventId: string): Promise<EventLedger> {
+    this.lastUsed.set(eventId, this.now());
     let pending = this.ledgers.get(eventId);
     if (!pending) {
       pending = this.load(eventId);
@@ -205,53 +248,158 @@ export class EventService {
   }
 
   async snapshot(eventId: string, activityId: string, viewer: Viewer): Promise<ActivitySnapshot> {
-    return activitySnapshot(await this.fresh(eventId), activityId, viewer);
+    const ledger = await this.fresh(eventId);
+    return activitySnapshot(ledger, activityId, viewer, this.committedSeq(eventId) ?? ledger.seq);
   }
 
   /**
-   * Runs a command as `viewer`. In one transaction: lock the event row, fold in changes other
-   * instances wrote, replay or refuse a known idempotency key, plan with the core rules, record
-   * the changes with the next seq numbers, the new seq, the idempotency record and a NOTIFY. Only
-   * after COMMIT are the changes folded into the cached ledger; on any error nothing is written.
+   * Runs a command as `viewer`. Commands of one event are committed in groups: while one
+   * transaction runs, the commands that arrive queue up, and the next transaction takes them all
+   * (up to `MAX_GROUP`). In that transaction: lock the event row, fold in changes other instances
+   * wrote, then for each command in arrival order replay or refuse a known idempotency key, or
+   * plan it with the core rules against the state the commands before it left (a refused command
+   * is answered with its error and changes nothing); then record every change with the next seq
+   * numbers, the idempotency records, the new seq and one NOTIFY. Each command is still atomic and
+   * idempotent as its sender sees it: it is answered only after COMMIT. Readers (snapshots,
+   * streams) see only committed changes (`committedSeq`); if the transaction fails, every command
+   * of the group gets the error and the cached ledger is dropped and reloaded from the database.
    */
-  async send(eventId: string, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<WriteOutcome> {
-    const ledger = await this.ledger(eventId);
-    ledger.activity(activityId);
-    const scope = writeScope(viewer);
-    const print = writeFingerprint(viewer, activityId, command, payload);
-    return this.mutex.run(eventId, async () => {
-      let caughtUp = false;
-      try {
-        const outcome = await this.store.transaction(async (tx): Promise<WriteOutcome> => {
-          const seq = await q.lockEvent(tx, eventId);
-          if (seq === undefined) throw new OsaError('not_found', `There is no event "${eventId}".`);
-          if (seq > ledger.seq) {
-            ledger.apply(await q.changesAfter(tx, eventId, ledger.seq));
-            caughtUp = true;
-          }
-          const stored = await q.findWrite(tx, eventId, scope, idempotencyKey);
-          if (stored) return { result: replayOrConflict(stored, print), changes: [], replayed: true };
-          const now = this.now();
-          // The ledger has caught up to the locked seq, so its numbering is the database's.
-          const planned = ledger.stamp(activityId, command, payload, { ...viewer, now, random: cryptoRandom(), lemmatiser: finnishLemmatiser() });
-          const { changes } = planned;
-          if (changes.length > 0) {
-            await q.insertChanges(tx, eventId, changes);
-            await q.setEventSeq(tx, eventId, seq + changes.length);
-            await q.notifyChanges(tx, eventId, seq + changes.length);
-          }
-          await q.insertWrite(tx, eventId, scope, idempotencyKey, print, planned.result);
-          return { result: planned.result, changes, replayed: false, seq: lastVisibleSeq(ledger, activityId, changes, viewer) };
-        });
-        if (outcome.changes.length > 0) {
-          ledger.apply(outcome.changes);
+  send(eventId: string, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<WriteOutcome> {
+    return this.ledger(eventId).then((ledger) => {
+      ledger.activity(activityId);
+      return new Promise<WriteOutcome>((resolve, reject) => {
+        const write: PendingWrite = {
+          activityId,
+          command,
+          payload,
+          viewer,
+          key: idempotencyKey,
+          scope: writeScope(viewer),
+          print: writeFingerprint(viewer, activityId, command, payload),
+          resolve,
+          reject,
+        };
+        let queue = this.queues.get(eventId);
+        if (queue) {
+          queue.push(write);
+          return;
+        }
+        this.queues.set(eventId, (queue = [write]));
+        this.mutex.run(eventId, () => this.drain(eventId)).catch((error: Error) => console.error(`osallistu: writing to ${eventId} failed:`, error.message));
+      });
+    });
+  }
+
+  /** Commits the queued writes of an event, group after group, until its queue is empty. */
+  private async drain(eventId: string): Promise<void> {
+    for (;;) {
+      const queue = this.queues.get(eventId);
+      if (!queue || queue.length === 0) {
+        this.queues.delete(eventId);
+        return;
+      }
+      const group = queue.splice(0, MAX_GROUP);
+      await this.commitGroup(eventId, group);
+      // PGlite runs its queries without giving the event loop a turn: let timers, streams and
+      // sockets run between transactions instead of after the whole queue.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async commitGroup(eventId: string, group: PendingWrite[]): Promise<void> {
+    let ledger: EventLedger;
+    try {
+      ledger = await this.ledger(eventId);
+    } catch (error) {
+      for (const write of group) write.reject(error);
+      return;
+    }
+    const answers: Array<{ write: PendingWrite; outcome?: WriteOutcome; error?: unknown }> = [];
+    const recorded: Change[] = [];
+    let caughtUp = false;
+    let planned = false;
+    try {
+      await this.store.transaction(async (tx) => {
+        const seq = await q.lockEvent(tx, eventId);
+        if (seq === undefined) throw new OsaError('not_found', `There is no event "${eventId}".`);
+        if (seq > ledger.seq) {
+          ledger.apply(await q.changesAfter(tx, eventId, ledger.seq));
           caughtUp = true;
         }
-        return outcome;
-      } finally {
-        if (caughtUp) this.emit(eventId);
-      }
-    });
+        this.committed.set(eventId, ledger.seq);
+        const stored = await q.findWrites(tx, eventId, group);
+        const inGroup = new Map<string, { print: string; result: unknown }>();
+        const fresh: Array<{ scope: string; key: string; print: string; result: unknown }> = [];
+        const now = this.now();
+        for (const write of group) {
+          const id = `${write.scope}\u0000${write.key}`;
+          const earlier = stored.get(id) ?? inGroup.get(id);
+          if (earlier) {
+            try {
+              answers.push({ write, outcome: { result: replayOrConflict({ fingerprint: earlier.print, result: earlier.result }, write.print), changes: [], replayed: true } });
+            } catch (error) {
+              answers.push({ write, error });
+            }
+            continue;
+          }
+          let outcome: { result: unknown; changes: Change[] };
+          try {
+            outcome = ledger.stamp(write.activityId, write.command, write.payload, { ...write.viewer, now, random: cryptoRandom(), lemmatiser: finnishLemmatiser() });
+          } catch (error) {
+            answers.push({ write, error });
+            continue;
+          }
+          // Folded in now so that the next command of the group sees it; readers stop at `committedSeq`.
+          planned = true;
+          ledger.apply(outcome.changes);
+          recorded.push(...outcome.changes);
+          inGroup.set(id, { print: write.print, result: outcome.result });
+          fresh.push({ scope: write.scope, key: write.key, print: write.print, result: outcome.result });
+          answers.push({
+            write,
+            outcome: { result: outcome.result, changes: outcome.changes, replayed: false, seq: lastVisibleSeq(ledger, write.activityId, outcome.changes, write.viewer) },
+          });
+        }
+        if (recorded.length > 0) {
+          await q.insertChanges(tx, eventId, recorded);
+          await q.setEventSeq(tx, eventId, ledger.seq);
+          await q.notifyChanges(tx, eventId, ledger.seq);
+        }
+        if (fresh.length > 0) await q.insertWrites(tx, eventId, fresh);
+      });
+    } catch (error) {
+      // Nothing of this group was written; a ledger that already holds its changes is dropped.
+      this.committed.delete(eventId);
+      if (planned) this.evict(eventId);
+      else if (caughtUp) this.emit(eventId);
+      for (const write of group) write.reject(error);
+      return;
+    }
+    this.committed.delete(eventId);
+    if (recorded.length > 0 || caughtUp) this.emit(eventId);
+    for (const answer of answers) {
+      if (answer.outcome) answer.write.resolve(answer.outcome);
+      else answer.write.reject(answer.error);
+    }
+  }
+
+  /**
+   * The last seq of the event that is committed: what readers may see. While a group is being
+   * committed, the ledger already holds its changes; snapshots and streams stop before them.
+   */
+  committedSeq(eventId: string): number | undefined {
+    const ledger = this.loaded.get(eventId);
+    if (!ledger) return undefined;
+    return this.committed.get(eventId) ?? ledger.seq;
+  }
+
+  /** Forgets the cached ledger of an event; the next use loads it from the database. */
+  evict(eventId: string): void {
+    this.ledgers.delete(eventId);
+    this.loaded.delete(eventId);
+    this.committed.delete(eventId);
+    this.lastUsed.delete(eventId);
+    this.participants.delete(eventId);
   }
 
   /** The organiser's export of an activity (refused for anyone else). */

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Sql, Store } from './store.js';
@@ -48,8 +48,43 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Where PGlite mounts its data directory inside its own file system. */
+const PGLITE_DATA_MOUNT = '/pglite/data';
+
+/**
+ * PGlite starts PostgreSQL with `-F` (fsync off), and its file system passes no fsync to the disk:
+ * a commit then survives a killed process (the write reached the operating system) but maybe not
+ * a power cut. With `fsync`, PostgreSQL runs with fsync on and `wal_sync_method=fsync`, and the
+ * data directory's files get a real `fsync` (the WASM file system's fsync is wired to Node's), so
+ * every acknowledged commit is on disk and checkpoints sync the data files, as on a PostgreSQL server.
+ */
+function durableStartParams(): string[] {
+  return [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+}
+
+interface EmscriptenFs {
+  lookupPath(path: string): { node: { stream_ops: { fsync?: (stream: { nfd?: number }) => number } } };
+}
+
+function wireFsync(db: PGlite): void {
+  // `mod` is the Emscripten module (protected in the types): the one way to reach its file system.
+  const fs = (db as unknown as { mod?: { FS?: EmscriptenFs } }).mod?.FS;
+  const streamOps = fs?.lookupPath(PGLITE_DATA_MOUNT).node.stream_ops;
+  if (!streamOps) throw new Error('PGlite: cannot reach its file system to make commits durable; set OSA_PGLITE_SYNC=off to run without.');
+  streamOps.fsync = (stream) => {
+    if (stream.nfd !== undefined) {
+      fsyncSync(stream.nfd);
+      pgliteSyncStats.fsyncs += 1;
+    }
+    return 0;
+  };
+}
+
+/** Counts the fsyncs PGlite's data files got (for the durability test). */
+export const pgliteSyncStats = { fsyncs: 0 };
+
 /** PGlite (PostgreSQL compiled to WASM) in memory (`memory`) or in a data directory. */
-export async function openPgliteStore(database: string): Promise<Store> {
+export async function openPgliteStore(database: string, sync: 'fsync' | 'off' = 'fsync'): Promise<Store> {
   let unlock = (): void => {};
   let db: PGlite;
   if (database === 'memory') {
@@ -59,7 +94,12 @@ export async function openPgliteStore(database: string): Promise<Store> {
     mkdirSync(dir, { recursive: true });
     unlock = lockDataDir(dir);
     try {
-      db = await PGlite.create(join(dir, 'pgdata'));
+      db = await PGlite.create(join(dir, 'pgdata'), sync === 'fsync' ? { startParams: durableStartParams() } : {});
+      if (sync === 'fsync') {
+        wireFsync(db);
+        // What the start-up (recovery) wrote before fsync was wired goes to disk now.
+        await db.query('CHECKPOINT');
+      }
     } catch (error) {
       unlock();
       throw error;

@@ -141,22 +141,29 @@ export async function insertSimulatedParticipants(sql: Sql, eventId: string, ids
   );
 }
 
-export async function findWrite(sql: Sql, eventId: string, scope: string, key: string): Promise<{ fingerprint: string; result: unknown } | undefined> {
-  const rows = await sql.query<{ fingerprint: string; result: unknown }>(
-    'SELECT fingerprint, result FROM idempotency WHERE event_id = $1 AND scope = $2 AND key = $3',
-    [eventId, scope, key],
+/** The stored writes among `writes` (by scope and key), keyed `scope + "\u0000" + key`: one round trip for a group. */
+export async function findWrites(sql: Sql, eventId: string, writes: ReadonlyArray<{ scope: string; key: string }>): Promise<Map<string, { print: string; result: unknown }>> {
+  const found = new Map<string, { print: string; result: unknown }>();
+  if (writes.length === 0) return found;
+  const rows = await sql.query<{ scope: string; key: string; fingerprint: string; result: unknown }>(
+    `SELECT i.scope, i.key, i.fingerprint, i.result FROM idempotency i
+     JOIN jsonb_to_recordset($2::jsonb) AS x(scope text, key text) ON i.scope = x.scope AND i.key = x.key
+     WHERE i.event_id = $1`,
+    [eventId, JSON.stringify(writes.map(({ scope, key }) => ({ scope, key })))],
   );
-  return rows[0];
+  for (const row of rows) found.set(`${row.scope}\u0000${row.key}`, { print: row.fingerprint, result: row.result });
+  return found;
 }
 
-export async function insertWrite(sql: Sql, eventId: string, scope: string, key: string, fingerprint: string, result: unknown): Promise<void> {
-  await sql.query('INSERT INTO idempotency (event_id, scope, key, fingerprint, result) VALUES ($1, $2, $3, $4, $5::jsonb)', [
-    eventId,
-    scope,
-    key,
-    fingerprint,
-    JSON.stringify(result ?? null),
-  ]);
+/** Records the idempotency keys of a group's writes in one statement. */
+export async function insertWrites(sql: Sql, eventId: string, writes: ReadonlyArray<{ scope: string; key: string; print: string; result: unknown }>): Promise<void> {
+  if (writes.length === 0) return;
+  await sql.query(
+    `INSERT INTO idempotency (event_id, scope, key, fingerprint, result)
+     SELECT $1, x.scope, x.key, x.fingerprint, coalesce(x.result, 'null'::jsonb)
+     FROM jsonb_to_recordset($2::jsonb) AS x(scope text, key text, fingerprint text, result jsonb)`,
+    [eventId, JSON.stringify(writes.map((write) => ({ scope: write.scope, key: write.key, fingerprint: write.print, result: write.result ?? null })))],
+  );
 }
 
 /** Forgets idempotency keys older than `hours`: a retry comes within minutes, not days. */

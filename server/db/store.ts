@@ -35,13 +35,18 @@ export function isPostgresUrl(database: string): boolean {
   return /^postgres(ql)?:\/\//i.test(database);
 }
 
-export async function openStore(database: string): Promise<Store> {
+export interface StoreOptions {
+  /** PGlite data directories: sync the write-ahead log after each commit (`fsync`, the default) or not. */
+  pgliteSync?: 'fsync' | 'off';
+}
+
+export async function openStore(database: string, options: StoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(database)) {
     const { openPostgresStore } = await import('./postgres.js');
     return openPostgresStore(database);
   }
   const { openPgliteStore } = await import('./pglite.js');
-  return openPgliteStore(database);
+  return openPgliteStore(database, options.pgliteSync ?? 'fsync');
 }
 
 /** Integers come back as numbers from PGlite and as strings (bigint) from node-postgres. */

@@ -27,6 +27,8 @@ export interface CacheOptions {
   name: string;
   /** How often to retry sending the outbox while it is not empty, in ms (default 20 s). */
   retryIntervalMs?: number;
+  /** When the browser comes back online, the outbox is sent after a random wait up to this (ms; default 500), so a room's phones do not all write at once. */
+  onlineJitterMs?: number;
   /** Called when a queued write is refused for good (also available as `onOutboxError()`). */
   onOutboxError?: (failure: OutboxFailure) => void;
 }
@@ -87,7 +89,11 @@ export class CachedAdapter implements OsaAdapter {
   private readonly ready: Promise<void>;
   private closed = false;
 
-  private readonly onOnline = (): void => void this.flush();
+  private onlineTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onOnline = (): void => {
+    clearTimeout(this.onlineTimer);
+    this.onlineTimer = setTimeout(() => void this.flush(), Math.random() * (this.options.onlineJitterMs ?? 500));
+  };
 
   constructor(
     readonly inner: OsaAdapter,
@@ -228,6 +234,7 @@ export class CachedAdapter implements OsaAdapter {
   close(): void {
     this.closed = true;
     globalThis.removeEventListener?.('online', this.onOnline);
+    clearTimeout(this.onlineTimer);
     clearInterval(this.retryTimer);
     this.channel.close();
     this.inner.close?.();

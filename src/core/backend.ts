@@ -25,8 +25,8 @@ export function eventInfo(ledger: EventLedger): EventInfo {
 }
 
 /** What `viewer` sees of an activity now. */
-export function activitySnapshot(ledger: EventLedger, activityId: string, viewer: Viewer): ActivitySnapshot {
-  return { ...ledger.snapshot(activityId, viewer), eventId: ledger.eventId, viewer };
+export function activitySnapshot(ledger: EventLedger, activityId: string, viewer: Viewer, until = ledger.seq): ActivitySnapshot {
+  return { ...ledger.snapshot(activityId, viewer, until), eventId: ledger.eventId, viewer };
 }
 
 /** Refuses a caller without the organiser key; `action` completes "Only the organiser can …". */

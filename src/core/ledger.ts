@@ -89,23 +89,27 @@ export class EventLedger {
     }
   }
 
-  /** The changes of an activity after `since` that `viewer` may read now. */
-  changesFor(activityId: string, viewer: Viewer, since = 0): Change[] {
+  /**
+   * The changes of an activity after `since` (and up to `until`, when a store folds changes in
+   * before they are committed) that `viewer` may read now.
+   */
+  changesFor(activityId: string, viewer: Viewer, since = 0, until = this.seq): Change[] {
     const { kind, record, log } = this.activity(activityId);
     const start = firstAfter(log, since);
+    const end = until >= this.seq ? log.length : firstAfter(log, until);
     const visible: Change[] = [];
-    for (let index = start; index < log.length; index += 1) {
+    for (let index = start; index < end; index += 1) {
       if (isVisible(kind, log[index], record, viewer)) visible.push(log[index]);
     }
     return visible;
   }
 
   /** What `viewer` sees of an activity: its settings and the fold of the changes visible to them. */
-  snapshot(activityId: string, viewer: Viewer): ActivityRecord & { seq: number } {
+  snapshot(activityId: string, viewer: Viewer, until = this.seq): ActivityRecord & { seq: number } {
     const { kind, record, definition } = this.activity(activityId);
     const view = createActivity(kind, { ...definition, config: record.config, phase: record.phase });
-    for (const change of this.changesFor(activityId, viewer)) applyChange(kind, view, change);
-    return { ...view, title: record.title, seq: this.seq };
+    for (const change of this.changesFor(activityId, viewer, 0, until)) applyChange(kind, view, change);
+    return { ...view, title: record.title, seq: Math.min(until, this.seq) };
   }
 }
 

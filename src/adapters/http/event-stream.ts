@@ -18,6 +18,11 @@ export interface ReconnectPolicy {
   initialMs: number;
   /** The largest delay (ms). */
   maxMs: number;
+  /**
+   * When the browser comes back online, the stream reconnects after a random wait up to this
+   * (ms): a room of phones whose Wi-Fi returns at once then does not reach the server in one burst.
+   */
+  onlineJitterMs: number;
 }
 
 /** One activity's subscriber on a shared stream. */
@@ -67,7 +72,11 @@ export class EventStream {
   private readonly onOnline = (): void => {
     this.attempt = 0;
     this.disconnect();
-    this.connect();
+    this.setStatus(this.everLive ? 'reconnecting' : 'connecting');
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.connect();
+    }, Math.random() * this.identity.reconnect.onlineJitterMs);
   };
 
   constructor(

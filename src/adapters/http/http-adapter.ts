@@ -32,7 +32,7 @@ export interface HttpAdapterOptions {
   deviceStore?: string;
   /** The `fetch` to use: a test can make it fail like a network that is down. */
   fetch?: typeof fetch;
-  /** Stream reconnection: full-jitter exponential backoff from `initialMs` up to `maxMs`. */
+  /** Stream reconnection: full-jitter exponential backoff from `initialMs` up to `maxMs`; a random wait up to `onlineJitterMs` when the browser comes back online. */
   reconnect?: Partial<ReconnectPolicy>;
 }
 
@@ -91,7 +91,11 @@ export class HttpAdapter implements OsaAdapter {
     this.root = apiRoot(options.baseUrl);
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.device = Promise.resolve(options.device ?? deviceToken(options.deviceStore)).then((token) => (this.deviceValue = token));
-    this.reconnect = { initialMs: options.reconnect?.initialMs ?? 1000, maxMs: options.reconnect?.maxMs ?? 30_000 };
+    this.reconnect = {
+      initialMs: options.reconnect?.initialMs ?? 1000,
+      maxMs: options.reconnect?.maxMs ?? 30_000,
+      onlineJitterMs: options.reconnect?.onlineJitterMs ?? 500,
+    };
   }
 
   async createEvent(definition: EventDefinition): Promise<CreatedEvent> {
