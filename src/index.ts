@@ -16,6 +16,8 @@ export { RovingTabindexController } from './controllers/roving-tabindex.js';
 export * from './adapters/index.js';
 export * from './components/chart/chart.js';
 export * from './components/event/event.js';
+export * from './components/feedback-form/feedback-form.js';
 export * from './components/join-code/join-code.js';
 export * from './components/priority-board/priority-board.js';
+export * from './components/tag-cloud/tag-cloud.js';
 export * from './components/workshop-picker/workshop-picker.js';

@@ -14,3 +14,36 @@ export * from './board/board.js';
 export { flaggedWords } from './board/profanity.js';
 export * from './ranking/index.js';
 export { toCsv, type CsvCell, type CsvDelimiter } from './csv.js';
+export {
+  feedbackKind,
+  FEEDBACK_PHASES,
+  NOT_APPLICABLE,
+  type AnswerValue,
+  type Answers,
+  type Choice as FeedbackChoice,
+  type FeedbackConfig,
+  type FeedbackResponse,
+  type FeedbackState,
+  type FormDefinition,
+  type Question as FeedbackQuestion,
+  type QuestionType,
+  type Section as FeedbackSection,
+  type Tally,
+} from './feedback/feedback.js';
+export { parseExpression, evaluate, checkForm, ExpressionError, type Expression, type FormProblem } from './feedback/expression.js';
+export { conditionState, type ConditionState } from './feedback/conditions.js';
+export { checkAnswers, type AnswerProblem } from './feedback/answers.js';
+export * from './feedback/statistics.js';
+export { importSurveyJs, type SurveyJsImport, type UnsupportedPart } from './feedback/surveyjs.js';
+export { termsOf, displayOf, type Lemmatiser, type TermOptions, type TermHit } from './cloud/terms.js';
+export { isFlagged as isFlaggedTerm } from './cloud/profanity.js';
+export {
+  layoutCloud,
+  layoutCloudInSteps,
+  IncrementalCloud,
+  type CloudWord,
+  type MeasureText,
+  type LayoutOptions,
+  type PlacedWord,
+  type CloudLayout,
+} from './cloud/layout.js';

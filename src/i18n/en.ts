@@ -1,5 +1,7 @@
 import { formatters } from './format.js';
 import { boardEn } from './board/en.js';
+import { feedbackEn } from './feedback/en.js';
+import { cloudEn } from './cloud/en.js';
 import { formEn } from './form/en.js';
 import { kitEn } from './kit/en.js';
 import { workshopsEn } from './workshops/en.js';
@@ -56,6 +58,8 @@ export const en = {
     unknownField: 'this field is not expected',
   },
   board: boardEn,
+  feedback: feedbackEn,
+  cloud: cloudEn,
   form: formEn,
   kit: kitEn,
   workshops: workshopsEn,

@@ -11,6 +11,9 @@ import { sv } from './sv.js';
  */
 const byKind: Record<string, (texts: Translation) => CsvLabels> = {
   board: (texts) => texts.board.export,
+  feedback: (texts) => texts.feedback.export,
+  workshops: (texts) => texts.workshops.export,
+  cloud: (texts) => texts.cloud.export,
 };
 
 const texts: Record<Language, Translation> = { fi, sv, en };

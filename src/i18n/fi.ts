@@ -1,5 +1,7 @@
 import { formatters } from './format.js';
 import { boardFi } from './board/fi.js';
+import { feedbackFi } from './feedback/fi.js';
+import { cloudFi } from './cloud/fi.js';
 import { formFi } from './form/fi.js';
 import { kitFi } from './kit/fi.js';
 import { workshopsFi } from './workshops/fi.js';
@@ -53,6 +55,8 @@ export const fi: Translation = {
     unknownField: 'tätä kenttää ei odotettu',
   },
   board: boardFi,
+  feedback: feedbackFi,
+  cloud: cloudFi,
   form: formFi,
   kit: kitFi,
   workshops: workshopsFi,

@@ -1,5 +1,7 @@
 import { formatters } from './format.js';
 import { boardSv } from './board/sv.js';
+import { feedbackSv } from './feedback/sv.js';
+import { cloudSv } from './cloud/sv.js';
 import { formSv } from './form/sv.js';
 import { kitSv } from './kit/sv.js';
 import { workshopsSv } from './workshops/sv.js';
@@ -53,6 +55,8 @@ export const sv: Translation = {
     unknownField: 'det här fältet förväntades inte',
   },
   board: boardSv,
+  feedback: feedbackSv,
+  cloud: cloudSv,
   form: formSv,
   kit: kitSv,
   workshops: workshopsSv,
