@@ -43,7 +43,7 @@ describe('osallistu import: bad files', () => {
     writeFileSync(file, JSON.stringify({ id: 'bad-event', title: 'x', activities: [{ id: 'a', kind: 'poll' }] }));
     const bad = await runCli(['import', file, '--data', join(dir, 'never-opened')]);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /bad\.json: .*"kind" must be one of board, workshops \(field: activities\.0\.kind\)/);
+    assert.match(bad.stderr, /bad\.json: .*"kind" must be one of board, workshops, feedback, cloud \(field: activities\.0\.kind\)/);
 
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "id": "x", ');
