@@ -14,7 +14,9 @@
  * 3. Memory: 100,000 votes over 50 events that nobody watches; the server's heap after a full GC,
  *    before, after the votes, and after idle events are evicted.
  *
- * Environment: BENCH_LIVE_SECONDS (default 60), BENCH_LIVE_RATE (500), BENCH_LIVE_SUBSCRIBERS (2000).
+ * Environment: BENCH_LIVE_SECONDS (default 60), BENCH_LIVE_RATE (500), BENCH_LIVE_SUBSCRIBERS (2000),
+ * BENCH_LIVE_ONLY (comma-separated: minimal, pglite, postgres, storm, memory; default all),
+ * BENCH_LIVE_PROFILE (a directory: the server processes write CPU profiles there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ const IDEAS = 50;
 /** Subscribers whose every message time is kept for the latency figure. */
 const SAMPLED = 100;
 const ADMIN = 'bench-admin-token-0123456789';
+const ONLY = (process.env.BENCH_LIVE_ONLY ?? 'minimal,pglite,postgres,storm,memory').split(',');
 const EVENT = 'live-bench';
 
 // ------------------------------------------------------------------ servers
@@ -45,7 +48,8 @@ interface ServerProcess {
 }
 
 async function spawnServer(kind: 'minimal' | 'osallistu', database = 'memory', env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/support/live-server.ts', kind, database], {
+  const profile = process.env.BENCH_LIVE_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LIVE_PROFILE}`] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', ...profile, 'bench/support/live-server.ts', kind, database], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
   });
@@ -419,15 +423,17 @@ async function main(): Promise<void> {
   const rows: FanOutRow[] = [];
 
   const minimalServer = await spawnServer('minimal');
-  rows.push(await fanOut(minimalTarget(minimalServer)));
+  if (ONLY.includes('minimal')) rows.push(await fanOut(minimalTarget(minimalServer)));
 
-  const pgliteDir = `${(await import('node:os')).tmpdir()}/osa-live-bench-${process.pid}`;
-  const pglite = await spawnServer('osallistu', pgliteDir);
-  rows.push(await fanOut(await osallistuTarget('osallistu on PGlite (data directory, fsync on)', [pglite])));
-  await pglite.stop();
-  (await import('node:fs')).rmSync(pgliteDir, { recursive: true, force: true });
+  if (ONLY.includes('pglite')) {
+    const pgliteDir = `${(await import('node:os')).tmpdir()}/osa-live-bench-${process.pid}`;
+    const pglite = await spawnServer('osallistu', pgliteDir);
+    rows.push(await fanOut(await osallistuTarget('osallistu on PGlite (data directory, fsync on)', [pglite])));
+    await pglite.stop();
+    (await import('node:fs')).rmSync(pgliteDir, { recursive: true, force: true });
+  }
 
-  const skip = postgresSkipReason();
+  const skip = ONLY.includes('postgres') ? postgresSkipReason() : 'not asked for';
   if (skip) console.log(`PostgreSQL rows skipped: ${skip}`);
   else {
     for (const instances of [1, 2]) {
@@ -441,19 +447,25 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.table(rows);
+  if (rows.length > 0) console.table(rows);
 
-  console.log(`\nReconnect storm: ${RECONNECTS} streams cut at once and reconnecting`);
-  const storms = [await storm('minimal SSE server (backlog 511)', `${minimalServer.url}/stream`, 0)];
-  await minimalServer.stop();
-  const ours = await spawnServer('osallistu', 'memory');
-  await osallistuTarget('', [ours]);
-  const stream = `${ours.url}/api/v1/events/${EVENT}/stream`;
-  storms.push(await storm('osallistu (backlog 4096), reconnect at once', stream, 0));
-  storms.push(await storm('osallistu (backlog 4096), the client’s jitter on `online`', stream, 500));
-  await ours.stop();
-  console.table(storms);
+  if (ONLY.includes('storm')) {
+    console.log(`\nReconnect storm: ${RECONNECTS} streams cut at once and reconnecting`);
+    const storms = [await storm('minimal SSE server (backlog 511)', `${minimalServer.url}/stream`, 0)];
+    await minimalServer.stop();
+    const ours = await spawnServer('osallistu', 'memory');
+    await osallistuTarget('', [ours]);
+    const stream = `${ours.url}/api/v1/events/${EVENT}/stream`;
+    storms.push(await storm('osallistu (backlog 4096), reconnect at once', stream, 0));
+    storms.push(await storm('osallistu (backlog 4096), the client’s jitter on `online`', stream, 500));
+    await ours.stop();
+    console.table(storms);
+  } else await minimalServer.stop();
 
+  if (!ONLY.includes('memory')) {
+    agent.destroy();
+    return;
+  }
   console.log('\nMemory: votes on events nobody watches');
   const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/live-load.bench.ts', '--memory'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';

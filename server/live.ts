@@ -34,6 +34,11 @@ export function visibleChanges(ledger: EventLedger, viewer: Viewer, since: numbe
   return changes.sort((a, b) => a.seq - b.seq);
 }
 
+/** Who a stream is for, as far as what it may read goes. */
+function viewerKey(viewer: Viewer): string {
+  return viewer.organiser ? 'organiser' : viewer.participant !== undefined ? `participant:${viewer.participant}` : 'anonymous';
+}
+
 /** Each change as JSON, made once however many clients receive it. */
 const json = new WeakMap<Change, string>();
 function serialized(change: Change): string {
@@ -127,7 +132,10 @@ export class LiveHub {
     const ledger = this.service.cached(eventId);
     const set = this.clients.get(eventId);
     if (!ledger || !set) return;
-    for (const client of [...set]) this.deliver(client, ledger);
+    // Streams of the same viewer at the same position get the same message: made once per flush
+    // (every anonymous screen of a livestream, a participant's tabs).
+    const messages = new Map<string, string | null>();
+    for (const client of [...set]) this.deliver(client, ledger, messages);
   }
 
   /** Flushes every event now, without waiting for the timers. */
@@ -139,14 +147,20 @@ export class LiveHub {
     for (const eventId of this.clients.keys()) this.flush(eventId);
   }
 
-  private deliver(client: StreamClient, ledger: EventLedger): void {
+  private deliver(client: StreamClient, ledger: EventLedger, messages?: Map<string, string | null>): void {
     // Only what is committed: a group being committed is already folded into the ledger.
     const until = this.service.committedSeq(client.eventId) ?? ledger.seq;
     if (until <= client.cursor) return;
-    const changes = visibleChanges(ledger, client.viewer, client.cursor, until);
-    // The id is the highest seq looked at, visible or not: resuming from it skips nothing visible.
+    const key = `${viewerKey(client.viewer)}\u0000${client.cursor}`;
+    let message = messages?.get(key);
+    if (message === undefined) {
+      const changes = visibleChanges(ledger, client.viewer, client.cursor, until);
+      // The id is the highest seq looked at, visible or not: resuming from it skips nothing visible.
+      message = changes.length > 0 ? `id: ${until}\nevent: changes\ndata: [${changes.map(serialized).join(',')}]\n\n` : null;
+      messages?.set(key, message);
+    }
     client.cursor = until;
-    if (changes.length > 0) this.write(client, `id: ${until}\nevent: changes\ndata: [${changes.map(serialized).join(',')}]\n\n`);
+    if (message !== null) this.write(client, message);
   }
 
   private write(client: StreamClient, text: string): void {

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Sql, Store } from './store.js';
@@ -55,7 +55,7 @@ const PGLITE_DATA_MOUNT = '/pglite/data';
  * PGlite starts PostgreSQL with `-F` (fsync off), and its file system passes no fsync to the disk:
  * a commit then survives a killed process (the write reached the operating system) but maybe not
  * a power cut. With `fsync`, PostgreSQL runs with fsync on and `wal_sync_method=fsync`, and the
- * data directory's files get a real `fsync` (the WASM file system's fsync is wired to Node's), so
+ * data directory's files get a real sync (the WASM file system's fsync is wired to Node's fdatasync), so
  * every acknowledged commit is on disk and checkpoints sync the data files, as on a PostgreSQL server.
  */
 function durableStartParams(): string[] {
@@ -73,7 +73,7 @@ function wireFsync(db: PGlite): void {
   if (!streamOps) throw new Error('PGlite: cannot reach its file system to make commits durable; set OSA_PGLITE_SYNC=off to run without.');
   streamOps.fsync = (stream) => {
     if (stream.nfd !== undefined) {
-      fsyncSync(stream.nfd);
+      fdatasyncSync(stream.nfd);
       pgliteSyncStats.fsyncs += 1;
     }
     return 0;
