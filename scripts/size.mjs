@@ -90,6 +90,7 @@ for (const file of readdirSync('dist/cdn/chunks').filter((file) => file.endsWith
 const folderOf = await registry();
 const pages = {
   'a board: <osa-event api=…> with <osa-priority-board>': ['osa-event', 'osa-priority-board'],
+  'only a feedback form: <osa-event api=…> with <osa-feedback-form>': ['osa-event', 'osa-feedback-form'],
   'every element': Object.keys(folderOf),
 };
 for (const [title, tags] of Object.entries(pages)) {

@@ -16,7 +16,7 @@ const FORM: FormDefinition = {
       id: 'main',
       questions: [
         { name: 'useful', type: 'scale', title: { fi: 'Kuinka hyödyllinen päivä oli?', sv: 'Hur nyttig var dagen?', en: 'How useful was the day?' }, required: true },
-        { name: 'recommend', type: 'nps', title: 'Suosittelisitko?' },
+        { name: 'recommend', type: 'nps', title: 'Suosittelisitko?', notApplicable: true },
         { name: 'topics', type: 'multiple', title: 'Aiheet', choices: [{ value: 'ai', label: 'Tekoäly' }, { value: 'math', label: 'Matematiikka' }] },
         { name: 'why', type: 'longText', title: 'Miksi?', visibleIf: '{useful} <= 2' },
         { name: 'nickname', type: 'text', title: 'Nimimerkki' },
@@ -143,6 +143,25 @@ for (const backend of BACKENDS) {
         carolLive.close();
         anonymousLive.close();
       }
+    });
+
+    test('the CSV in Finnish: headers and "not applicable" in words, formula-like text neutralised', async () => {
+      const { id, key } = await create(false);
+      await submit(id, newDevice(), { useful: 4, recommend: '__na__', nickname: '=HYPERLINK("http://x.example","klikkaa")' });
+      await submit(id, newDevice(), { useful: 2, why: 'Liian pitkä, ja "kiireinen"\npäivä', topics: ['ai', 'math'], nickname: '@kaisa' });
+      const csv = await api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses&lang=fi`, { 'x-osa-organiser': key });
+      assert.equal(csv.status, 200, csv.text);
+      // (The byte-order mark is left out by the reader of the answer's text; src/core/csv.test.ts checks it.)
+      const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.equal(header, 'Vastaus;Osallistuja;Kierros;Lähetetty;useful;recommend;topics;why;nickname');
+      const cells = rows.join('\r\n');
+      assert.match(cells, /;4;en osaa sanoa \/ ei koske minua;;;"'=HYPERLINK\(""http:\/\/x\.example"",""klikkaa""\)"$/m, 'N/A in Finnish, the formula quoted and neutralised');
+      assert.ok(!cells.includes('__na__'), 'no "__na__" left for a person to read');
+      assert.match(cells, /;2;;"ai; math";"Liian pitkä, ja ""kiireinen""\r?\npäivä";'@kaisa$/m, 'separators, quotes and newlines quoted; @ neutralised');
+      assert.match(cells, /^[^;]+;[^;]+;1;\d{4}-\d{2}-\d{2} \d{2}:\d{2};/m, 'the round, and the time as a local date-time');
+      // Without `lang` the file is for programs: the values as they are.
+      const raw = await api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses`, { 'x-osa-organiser': key });
+      assert.ok(raw.text.includes(',__na__,'), raw.text);
     });
 
     test('tallies reach participants with publicResults, live and in the snapshot, without free text', async () => {

@@ -5,6 +5,7 @@ import type { OsaAdapter } from '../src/adapters/types.js';
 import { withCache } from '../src/adapters/cache.js';
 import { switchable } from '../src/adapters/test-support.js';
 import type { FeedbackConfig, QuestionType } from '../src/core/feedback/feedback.view.js';
+import type { OsaFeedbackForm } from '../src/components/feedback-form/feedback-form.component.js';
 import { feedbackFixture, SAMPLE_ANSWERS, SAMPLE_FORM, SAMPLE_POLL, type FeedbackFixture, type FeedbackFixtureOptions } from '../src/test-support/feedback-fixtures.js';
 
 type Who = 'participant' | 'organiser';
@@ -15,9 +16,14 @@ interface Args {
 
 const POLL: Partial<FeedbackConfig> = { form: SAMPLE_POLL, mode: 'poll', publicResults: true };
 
-const element = (adapter: OsaAdapter, fixture: Pick<FeedbackFixture, 'eventId' | 'activityId'>, args: Args) =>
+/** What became of a send on this page: the thank-you (`queued`: waiting offline), as `submit` leaves it. */
+type Sent = OsaFeedbackForm['sent'];
+const sent = (queued: boolean): Sent => ({ queued, edit: false, answers: SAMPLE_ANSWERS[0], round: 1 });
+
+const element = (adapter: OsaAdapter, fixture: Pick<FeedbackFixture, 'eventId' | 'activityId'>, args: Args, after?: Sent) =>
   html`<osa-feedback-form
     .adapter=${adapter}
+    .sent=${after}
     event=${fixture.eventId}
     activity=${fixture.activityId}
     view=${args.view}
@@ -26,14 +32,38 @@ const element = (adapter: OsaAdapter, fixture: Pick<FeedbackFixture, 'eventId' |
   ></osa-feedback-form>`;
 
 /** Each story builds its event on the in-page adapter, so every state can be seen without a server. */
-const withForm = (options: FeedbackFixtureOptions, who: Who = 'participant', view?: Args['view']): Story => ({
+const withForm = (options: FeedbackFixtureOptions, who: Who = 'participant', view?: Args['view'], after?: Sent): Story => ({
   ...(view ? { args: { view } } : {}),
   loaders: [async () => ({ fixture: await feedbackFixture(options) })],
   render: (args: Args, { loaded }: { loaded: Record<string, unknown> }) => {
     const fixture = loaded.fixture as FeedbackFixture;
-    return element(who === 'organiser' ? fixture.organiser : fixture.participant, fixture, args);
+    return element(who === 'organiser' ? fixture.organiser : fixture.participant, fixture, args, after);
   },
 });
+
+/** The sample form's questions named, without their conditions (each shown on its own). */
+const named = (...names: string[]): FeedbackFixtureOptions => ({
+  config: {
+    form: {
+      sections: [
+        {
+          id: 'only',
+          questions: SAMPLE_FORM.sections
+            .flatMap((section) => section.questions)
+            .filter((question) => names.includes(question.name))
+            .map(({ visibleIf: _visible, requiredIf: _required, ...question }) => question),
+        },
+      ],
+    },
+  },
+});
+
+/** Runs `act` on the element once its form (or view) has loaded. */
+const onceLoaded = (act: (element: OsaFeedbackForm) => void | Promise<void>) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const element = canvasElement.querySelector<OsaFeedbackForm>('osa-feedback-form')!;
+  for (let tries = 0; tries < 200 && !element.shadowRoot?.querySelector('[data-send]'); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  await act(element);
+};
 
 /** The sample form's one question of `type`. */
 const only = (type: QuestionType): FeedbackFixtureOptions => ({
@@ -72,12 +102,28 @@ export const Loading: Story = {
 };
 
 export const EveryQuestionType = withForm({});
-export const Scale = withForm(only('scale'));
+export const Scale = withForm(named('useful'));
+export const ScaleSmileys = withForm(named('mood'));
+export const ScaleStars = withForm(named('venue'));
 export const Nps = withForm(only('nps'));
 export const SingleChoice = withForm(only('single'));
 export const MultipleChoice = withForm(only('multiple'));
 export const Ranking = withForm(only('ranking'));
 export const ShortText = withForm(only('text'));
+export const LongText = withForm(named('improve'));
+/** Sending with required answers missing and a limit broken: the error summary, focus on the first problem. */
+export const ValidationErrors: Story = {
+  ...withForm(named('useful', 'topics', 'improve')),
+  play: onceLoaded(async (element) => {
+    element.shadowRoot!.querySelector<HTMLInputElement>('#q-topics input[data-value="ai"]')?.click();
+    element.shadowRoot!.querySelector<HTMLInputElement>('#q-topics input[data-value="wellbeing"]')?.click();
+    element.shadowRoot!.querySelector<HTMLInputElement>('#q-topics input[data-value="assessment"]')?.click();
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[data-send]')!.click();
+  }),
+};
+/** Just sent: the thank-you, with "edit" and "answer again" when the organiser allows them. */
+export const ThankYou = withForm({ own: SAMPLE_ANSWERS[0], config: { allowEdit: true, responsesPerParticipant: 2 } }, 'participant', undefined, sent(false));
 export const Preparing = withForm({ phase: 'preparing' });
 export const AlreadyAnswered = withForm({ own: SAMPLE_ANSWERS[0], config: { allowEdit: false } });
 export const AlreadyAnsweredMayEdit = withForm({ own: SAMPLE_ANSWERS[0], config: { allowEdit: true } });
@@ -96,6 +142,22 @@ export const Offline: Story = {
     },
   ],
   render: (args, { loaded }) => element(loaded.cached as OsaAdapter, loaded.fixture as FeedbackFixture, args),
+};
+
+/** Sent without a network: the response waits in the device's outbox, and the page says it will be sent. */
+export const OfflineQueued: Story = {
+  loaders: [
+    async () => {
+      const fixture = await feedbackFixture({});
+      const { adapter, network } = switchable(fixture.participant);
+      const cached = withCache(adapter, { name: `story-feedback-queued-${Date.now()}` });
+      await cached.getActivity(fixture.eventId, fixture.activityId);
+      network.offline = true;
+      await cached.send(fixture.eventId, fixture.activityId, 'submit', { answers: { useful: 4 } });
+      return { fixture, cached };
+    },
+  ],
+  render: (args, { loaded }) => element(loaded.cached as OsaAdapter, loaded.fixture as FeedbackFixture, args, sent(true)),
 };
 
 /** The back end answers every request with an error that is not about the network. */

@@ -49,3 +49,13 @@ test('CSV for a person: column titles, value texts, yes and no, local date-times
   // Without labels the export's own keys and values: for programs.
   assert.equal(toCsv(rows.slice(0, 1)).slice(1).split('\r\n')[1], 'i1,hidden,2026-11-27T12:05:09.000Z,true,61.5');
 });
+
+test('CSV for a person: a value text for every column (`anyColumn`), after the column\'s own', () => {
+  const labels = { values: { q1: { __na__: 'ei koske tätä kysymystä' } }, anyColumn: { __na__: 'en osaa sanoa' }, yes: 'kyllä', no: 'ei' };
+  const rows = [{ q1: '__na__', q2: '__na__', q3: '=__na__', q4: '__NA__' }];
+  const lines = toCsv(rows, { delimiter: ';', labels }).slice(1).split('\r\n');
+  assert.equal(lines[1], 'ei koske tätä kysymystä;en osaa sanoa;\'=__na__;__NA__', 'the column\'s own text wins; other values stay (and are neutralised)');
+  assert.equal(toCsv(rows).slice(1).split('\r\n')[1], '__na__,__na__,\'=__na__,__NA__', 'without labels the values stay');
+  // A translated text that looks like a formula is neutralised too.
+  assert.equal(toCsv([{ q: '__na__' }], { labels: { anyColumn: { __na__: '-' }, yes: 'y', no: 'n' } }).slice(1).split('\r\n')[1], "'-");
+});

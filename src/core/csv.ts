@@ -27,6 +27,11 @@ export interface CsvLabels {
   readonly columns?: Readonly<Record<string, string>>;
   /** Value texts by column key and value (`status` → `hidden` → "Hidden"); other values stay as they are. */
   readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Value texts for every column, after `values` (`__na__` → "don't know / not applicable"): for
+   * values a kind writes in columns whose keys differ per activity, such as a form's questions.
+   */
+  readonly anyColumn?: Readonly<Record<string, string>>;
   readonly yes: string;
   readonly no: string;
 }
@@ -65,6 +70,7 @@ function forPerson(column: string, value: CsvCell, labels: CsvLabels, timeZone: 
   if (typeof value !== 'string') return value;
   const named = labels.values?.[column];
   if (named && Object.hasOwn(named, value)) return named[value];
+  if (labels.anyColumn && Object.hasOwn(labels.anyColumn, value)) return labels.anyColumn[value];
   return ISO_INSTANT.test(value) ? localDateTime(value, timeZone) : value;
 }
 

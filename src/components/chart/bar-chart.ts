@@ -113,7 +113,8 @@ export function createBarChart(canvas: HTMLCanvasElement): BarChart {
           min: 0,
           border: { display: false },
           grid: { color: () => theme.grid },
-          ticks: { color: () => theme.muted, font, callback: (value) => format(Number(value)) },
+          // Counts: whole numbers on the axis.
+          ticks: { color: () => theme.muted, font, precision: 0, callback: (value) => format(Number(value)) },
         },
         y: {
           grid: { display: false },

@@ -42,6 +42,8 @@ export interface DeclaredForm {
   problems: DeclaredProblem[];
   /** Question positions by name, for the core's problems (which name paths). */
   positions: Map<string, number>;
+  /** The position of each question read, in the form's order (a question that could not be read has none). */
+  order: number[];
 }
 
 const clean = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -151,6 +153,7 @@ export function readDeclaredForm(host: Element): DeclaredForm | undefined {
   if (top.length === 0) return undefined;
   const problems: DeclaredProblem[] = [];
   const positions = new Map<string, number>();
+  const order: number[] = [];
   const sections: Section[] = [];
   let loose: Section | undefined;
   let position = 0;
@@ -159,6 +162,7 @@ export function readDeclaredForm(host: Element): DeclaredForm | undefined {
     const question = readQuestion(element, position, problems);
     if (question) {
       section.questions.push(question);
+      order.push(position);
       if (question.name && !positions.has(question.name)) positions.set(question.name, position);
     }
   };
@@ -183,5 +187,5 @@ export function readDeclaredForm(host: Element): DeclaredForm | undefined {
     }
   }
   if (position === 0) problems.push({ position: 0, name: '', problem: { code: 'noQuestions' } });
-  return { form: { sections }, problems, positions };
+  return { form: { sections }, problems, positions, order };
 }

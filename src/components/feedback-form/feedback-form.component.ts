@@ -202,10 +202,14 @@ export class OsaFeedbackForm extends OsaFormControl implements QuestionsHost {
     return this.mine.filter((response) => response.round === round);
   }
 
-  /** Whether the participant may send one more new response now. @internal */
+  /** Whether the participant may send one more new response now (a new one still waiting offline counts). @internal */
   get mayAnswerAgain(): boolean {
     const snapshot = this.live.snapshot;
-    return snapshot ? canRespondAgain(snapshot.state, snapshot.config, snapshot.viewer) : true;
+    if (!snapshot) return true;
+    const limit = snapshot.config.responsesPerParticipant;
+    const waiting = this.sent?.queued && !this.sent.edit ? 1 : 0;
+    if (waiting && limit !== 0 && this.mineThisRound.length + waiting >= limit) return false;
+    return canRespondAgain(snapshot.state, snapshot.config, snapshot.viewer);
   }
 
   /** Whether answers cannot be changed now (disabled, read-only, busy, or the form not open). @internal */

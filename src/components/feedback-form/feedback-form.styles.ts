@@ -543,7 +543,10 @@ export const feedbackStyles = css`
   }
   .chart {
     display: block;
-    --osa-chart-height: 220px;
+  }
+  /* Beside the chart the table gives the exact numbers: the chart already draws the bars. */
+  .dashboard .bars .meter {
+    display: none;
   }
   .texts {
     display: grid;
@@ -569,13 +572,18 @@ export const feedbackStyles = css`
     justify-content: flex-start;
   }
 
-  /* Presenter: a 1920×1080 screen, type that follows the screen */
+  /* Presenter: a 1920×1080 screen, type that follows the screen; it fills the height it is given. */
+  :host([view='presenter']) .feedback {
+    height: 100%;
+    grid-template-rows: minmax(0, 1fr);
+  }
   .presenter {
     font-size: var(--osa-feedback-form-presenter-font-size, clamp(16px, 1.6vw, 36px));
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 1em;
     min-height: 100%;
-    padding: 1em;
+    padding: 1em 1.5em;
     box-sizing: border-box;
   }
   .presenter-top {
@@ -597,10 +605,11 @@ export const feedbackStyles = css`
     font-size: 1.6em;
   }
   .presenter-body {
+    flex: 1;
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     gap: 2em;
-    align-items: start;
+    align-items: center;
   }
   .presenter-mean {
     font-size: 1.2em;
@@ -620,6 +629,10 @@ export const feedbackStyles = css`
     justify-items: center;
     gap: 0.5em;
     font-size: 1.1em;
+    /* A long join address wraps rather than squeezing the bars. */
+    max-width: 22em;
+    text-align: center;
+    overflow-wrap: anywhere;
   }
   .join-title {
     font-weight: 700;

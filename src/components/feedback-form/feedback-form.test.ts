@@ -39,6 +39,23 @@ async function form(options: FeedbackFixtureOptions, mountOptions: Parameters<ty
   return { fx, el };
 }
 
+/** The file the element saves with a link click, read back. */
+async function download(click: () => void): Promise<{ name: string; body: string }> {
+  const original = HTMLAnchorElement.prototype.click;
+  let link: HTMLAnchorElement | undefined;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the link the element clicked is what the test reads
+    link = this;
+  };
+  try {
+    click();
+    await waitUntil(() => link, 'no download');
+  } finally {
+    HTMLAnchorElement.prototype.click = original;
+  }
+  return { name: link!.download, body: await (await fetch(link!.href)).text() };
+}
+
 const stateOf = async (fx: FeedbackFixture) => (await fx.organiser.getActivity(fx.eventId, fx.activityId)).state as FeedbackState;
 const responses = async (fx: FeedbackFixture) => Object.values((await stateOf(fx)).responses);
 
@@ -47,7 +64,9 @@ const POLL: FeedbackFixtureOptions['config'] = { form: SAMPLE_POLL, mode: 'poll'
 const states: Array<[string, FeedbackFixtureOptions, ('participant' | 'organiser')?, string?]> = [
   ['the default one-question form', { config: { form: DEFAULT_FEEDBACK_CONFIG.form } }],
   ['a form of every type', {}],
+  // The form is not ready for answers yet: the empty state of a bound form.
   ['preparing', { phase: 'preparing' }],
+  ['thank-you after sending (may answer again)', { own: SAMPLE_ANSWERS[0], config: { responsesPerParticipant: 2, allowEdit: true } }, 'participant', 'participant:thanks'],
   ['already answered', { own: SAMPLE_ANSWERS[0], config: { allowEdit: false } }],
   ['already answered, may edit', { own: SAMPLE_ANSWERS[0], config: { allowEdit: true } }],
   ['closed', { phase: 'closed', own: SAMPLE_ANSWERS[1] }],
@@ -60,24 +79,51 @@ const states: Array<[string, FeedbackFixtureOptions, ('participant' | 'organiser
   ['presenter', { config: POLL, responses: [{ next: 'ai' }, { next: 'outdoor' }] }, 'participant', 'presenter'],
 ];
 
+/**
+ * A variant is the view, and after a colon what became of the participant's send on this page
+ * (`participant:thanks`, `participant:queued`): the element's own record of it, as `submit` leaves it.
+ */
+const sentOf = (variant: string | undefined): OsaFeedbackForm['sent'] => {
+  const after = variant?.split(':')[1];
+  return after ? { queued: after === 'queued', edit: false, answers: { useful: 4 }, round: 1 } : undefined;
+};
+
 runElementSuite({
   tagName: 'osa-feedback-form',
   render: ({ adapter, eventId, activityId }, lang, variant) => html`<osa-feedback-form
     .adapter=${adapter}
+    .sent=${sentOf(variant)}
     event=${eventId}
     activity=${activityId}
     lang=${lang}
-    view=${variant ?? 'participant'}
+    view=${(variant ?? 'participant').split(':')[0]}
     join-url="https://osallistu.example.fi/d/2026"
   ></osa-feedback-form>`,
-  states: states.map(([name, options, who = 'participant', view]) => ({
-    name,
-    variant: view,
-    target: async () => {
-      const fx = await feedbackFixture(options);
-      return { adapter: who === 'organiser' ? fx.organiser : fx.participant, eventId: fx.eventId, activityId: fx.activityId };
+  states: [
+    ...states.map(([name, options, who = 'participant', view]) => ({
+      name,
+      variant: view,
+      target: async () => {
+        const fx = await feedbackFixture(options);
+        return { adapter: who === 'organiser' ? fx.organiser : fx.participant, eventId: fx.eventId, activityId: fx.activityId };
+      },
+    })),
+    {
+      // Sent offline: the response waits in the device's outbox, the page says it will be sent.
+      name: 'offline, the answers queued',
+      variant: 'participant:queued',
+      target: async () => {
+        const fx = await feedbackFixture({});
+        const { adapter, network } = switchable(fx.participant);
+        const cached = withCache(adapter, { name: `feedback-suite-queued-${Date.now()}-${Math.random()}` });
+        await cached.getActivity(fx.eventId, fx.activityId);
+        network.offline = true;
+        const sent = await cached.send(fx.eventId, fx.activityId, 'submit', { answers: { useful: 4 } });
+        expect(sent.queued, 'the answers wait offline').to.equal(true);
+        return { adapter: cached, eventId: fx.eventId, activityId: fx.activityId };
+      },
     },
-  })),
+  ],
 });
 
 /** A form declared in HTML, for a host `<form>`: a scale and a multiple choice. */
@@ -155,6 +201,37 @@ describe('osa-feedback-form', () => {
       expect(items.find((item) => item.startsWith('Question 3 (“cond”)'))).to.include('visible-if');
       expect(items.find((item) => item.startsWith('Question 4 (“ghost”)'))).to.include('nobody');
       expect(items.find((item) => item.startsWith('Question 5 (“pick”)'))).to.include('<osa-choice');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the webmaster\'s errors in their language', () => {
+    it('says every problem of a broken form whole in Finnish, with the question, the attribute and the position', async () => {
+      const el = await fixture<OsaFeedbackForm>(html`<osa-feedback-form lang="fi">
+        <osa-question name="useful" type="scale" min="5" max="1">Hyödyllisyys</osa-question>
+        <osa-question name="useful" type="text">Sama nimi</osa-question>
+        <osa-question name="why" type="longText" visible-if="{usefull} &lt;= 2">Miksi?</osa-question>
+        <osa-question name="cond" type="text" required-if="{useful} = 1 2">Ehto</osa-question>
+        <osa-question name="topics" type="multiple" max-selected="3"
+          >Aiheet<osa-choice value="a">A</osa-choice><osa-choice value="b">B</osa-choice></osa-question
+        >
+        <osa-question name="rec" type="nps" min="1">Suosittelisitko?</osa-question>
+      </osa-feedback-form>`);
+      await el.updateComplete;
+      const alert = shadow(el).querySelector('[role="alert"]')!;
+      expect(alert.querySelector('h2')!.textContent).to.equal('Palautelomaketta ei voi näyttää: sen määrittelyssä on virheitä');
+      const items = [...alert.querySelectorAll('li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+      expect(items).to.deep.equal([
+        'Kysymys 1 (”useful”): max-arvon (1) pitää olla suurempi kuin min-arvon (5).',
+        'Kysymys 2 (”useful”): nimi ”useful” on käytössä kahdesti.',
+        'Kysymys 3 (”why”): visible-if: kysymystä nimeltä ”usefull” ei ole (merkin 1 kohdalla).',
+        'Kysymys 4 (”cond”): required-if: odotettiin: operaattori, kuten and, or tai =, mutta löytyi ”2” (merkin 14 kohdalla).',
+        'Kysymys 5 (”topics”): max-selected-arvon pitää olla kokonaisluku väliltä 1–2 (vaihtoehtojen määrä).',
+        'Kysymys 6 (”rec”): nps-kysymys on aina 0–10: jätä min ja max pois.',
+      ]);
+      el.setAttribute('lang', 'sv');
+      await waitUntil(() => alert.textContent!.includes('namnet ”useful” används två gånger.'), 'the problems were not said in Swedish');
+      expect(alert.textContent).to.include('det finns ingen fråga med namnet ”usefull” (vid tecken 1)');
       await expect(el).to.be.accessible();
     });
   });
@@ -281,6 +358,18 @@ describe('osa-feedback-form', () => {
       expect(again.shadowRoot!.querySelector('[data-send]')).to.equal(null);
     });
 
+    it('shows the thank-you with "answer again" when more responses are allowed', async () => {
+      const { el } = await form({ own: SAMPLE_ANSWERS[0], config: { responsesPerParticipant: 2, allowEdit: true } });
+      el.sent = sentOf('participant:thanks');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('#thanks')!.textContent).to.include('Thank you! Your answers were sent.');
+      expect(button(el, 'Edit my answers')).to.not.equal(undefined);
+      button(el, 'Answer again')!.click();
+      await el.updateComplete;
+      expect(shadow(el).querySelector('#thanks')).to.equal(null);
+      expect(shadow(el).querySelector('[data-send]')).to.not.equal(null);
+    });
+
     it('lets the participant edit their answers when the organiser allows it', async () => {
       const { fx, el } = await form({ own: SAMPLE_ANSWERS[3], config: { allowEdit: true } });
       button(el, 'Edit my answers')!.click();
@@ -326,6 +415,7 @@ describe('osa-feedback-form', () => {
         expect((await sent).detail.queued).to.equal(true);
         await waitUntil(() => text(el).includes('1 answer waiting to be sent'), 'the waiting answer is not shown');
         expect(text(el)).to.include('will be sent when the connection returns');
+        expect(button(el, 'Answer again'), 'one response per participant: the waiting one is it').to.equal(undefined);
         await expect(el).to.be.accessible();
         expect(await responses(fx)).to.have.length(0);
         network.offline = false;
@@ -431,6 +521,20 @@ describe('osa-feedback-form', () => {
       expect(shadow(el).querySelectorAll('[data-result="improve"] .text-answers li')).to.have.length(1);
       expect(text(el)).to.include('1 answer matches.');
       await waitUntil(() => shadow(el).querySelector('osa-chart'), 'no chart for the organiser');
+    });
+
+    it('downloads the responses as a Finnish CSV: question titles, choices and "not applicable" in words, formulas neutralised', async () => {
+      const fx = await feedbackFixture({ responses: [SAMPLE_ANSWERS[2], { ...SAMPLE_ANSWERS[0], name: '=SUM(A1:A9)' }] });
+      const el = await mount(fx, { adapter: fx.organiser, view: 'results', lang: 'fi' });
+      const file = await download(() => button(el, 'Vastaukset (CSV)')!.click());
+      expect(file.name).to.equal(`${fx.eventId}-${fx.activityId}-responses.csv`);
+      const [header, ...rows] = file.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(header.split(';').slice(0, 6)).to.deep.equal(['Vastaus', 'Osallistuja', 'Kierros', 'Lähetetty', 'Kuinka hyödyllinen päivä oli?', 'Mitä parantaisit?']);
+      const body = rows.join('\n');
+      expect(body, 'the core\'s NOT_APPLICABLE in Finnish').to.include(';en osaa sanoa / ei koske minua;');
+      expect(body).to.not.include('__na__');
+      expect(body, 'a single choice by its label').to.include(';Rehtori;');
+      expect(body, 'a formula-like answer is neutralised').to.include(";'=SUM(A1:A9)");
     });
 
     it('shows participants public results as bars with a table, never the written answers', async () => {

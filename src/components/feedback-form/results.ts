@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ActivitySnapshot } from '../../adapters/types.js';
-import { allQuestions, isCountable, NOT_APPLICABLE, type FeedbackConfig, type FeedbackState, type Question } from '../../core/feedback/feedback.view.js';
+import { allQuestions, isCountable, type FeedbackConfig, type FeedbackState, type Question } from '../../core/feedback/feedback.view.js';
 import { comparisonKey } from '../../core/text.js';
 import { downloadExport } from '../../kit/download.js';
 import { renderConnection } from '../../kit/activity-view.js';
@@ -116,7 +117,7 @@ export class FeedbackResults implements ReactiveController {
     if (!organiser) return bars;
     const max = Math.max(1, ...summary.rows.map((row) => row.count));
     return html`<div class="dashboard">
-      <osa-chart class="chart" label=${t.chart(title)} .max=${max} .rows=${summary.rows.map((row) => ({ label: row.label, value: row.count }))}></osa-chart>
+      <osa-chart class="chart" style=${styleMap({ '--osa-chart-height': `${Math.max(160, summary.rows.length * 28 + 56)}px` })} label=${t.chart(title)} .max=${max} .rows=${summary.rows.map((row) => ({ label: row.label, value: row.count }))}></osa-chart>
       ${bars}
     </div>`;
   }
@@ -192,11 +193,13 @@ export class FeedbackResults implements ReactiveController {
     const form = host.config?.form;
     for (const question of form ? allQuestions(form) : []) {
       columns[question.name] = host.text(question.title) || question.name;
-      const labels: Record<string, string> = { [NOT_APPLICABLE]: texts.notApplicable };
-      if (question.type === 'single') for (const choice of question.choices ?? []) labels[choice.value] = host.text(choice.label);
+      if (question.type !== 'single') continue;
+      const labels: Record<string, string> = {};
+      for (const choice of question.choices ?? []) labels[choice.value] = host.text(choice.label);
       values[question.name] = labels;
     }
-    return { yes: texts.yes, no: texts.no, columns, values };
+    // "Not applicable" reads the same in every question's column (as in the server's `lang=` export).
+    return { yes: texts.yes, no: texts.no, columns, values, anyColumn: texts.anyColumn };
   }
 
   private async download(format: 'csv' | 'json'): Promise<void> {

@@ -63,10 +63,13 @@ export function problemText(problem: AnswerProblem, t: FeedbackTranslation, ques
   }
 }
 
+const kebab = (name: string): string => name.replace(/([A-Z])/g, '-$1').toLowerCase();
+
 /**
  * What is wrong with a declared form, in words for the webmaster: what could not be read from the
  * children, then the core's `checkForm` (names, choices, expressions with their position), each
- * naming the question by its position and name.
+ * naming the question by its position and name, and each said whole in the webmaster's language
+ * from the problem's reason code and data.
  */
 export function formProblems(declared: DeclaredForm, t: FeedbackTranslation): string[] {
   const words = t.declaredErrors;
@@ -102,16 +105,16 @@ export function formProblems(declared: DeclaredForm, t: FeedbackTranslation): st
     const found = questions.find((entry) => entry.sectionIndex === sectionIndex && entry.index === questionIndex);
     if (found && reported.has(found.question.name)) continue;
     if (!found && declared.problems.some((problem) => problem.problem.code === 'noQuestions')) continue;
-    const attribute = field.replace(/([A-Z])/g, '-$1').toLowerCase();
+    const attribute = kebab(field);
     const prefix = found
-      ? where(declared.positions.get(found.question.name) ?? questions.indexOf(found) + 1, found.question.name)
+      ? where(declared.order[questions.indexOf(found)] ?? questions.indexOf(found) + 1, found.question.name)
       : sectionIndex >= 0
         ? `${words.section(sectionIndex + 1)}: `
         : '';
-    const message =
-      problem.position !== undefined && (field === 'visibleIf' || field === 'requiredIf')
-        ? words.expression(attribute, problem.message, problem.position)
-        : words.other(attribute || problem.path, problem.message);
+    const reason = problem.reason;
+    // Attributes as the webmaster writes them (`max-selected`), not the definition's properties.
+    const said = words.form('field' in reason ? { ...reason, field: kebab(reason.field) } : reason, words.expressionReason);
+    const message = problem.position !== undefined && (field === 'visibleIf' || field === 'requiredIf') ? words.expression(attribute, said, problem.position) : said;
     out.push(prefix + message);
   }
   return out;

@@ -162,28 +162,57 @@ describe('checkForm', () => {
       ),
     );
     assert.deepEqual(problems, [
-      { path: 'form.sections[0].visibleIf', message: 'Expected a value, found the end of the expression.', position: 6 },
-      { path: 'form.sections[0].questions[0].max', message: 'The scale’s maximum (1) must be above its minimum (5).' },
-      { path: 'form.sections[0].questions[1].name', message: 'Two questions have the name "q1".' },
-      { path: 'form.sections[0].questions[1].choices', message: 'A single question needs at least 1 choice.' },
-      { path: 'form.sections[0].questions[2].name', message: 'The name "1bad" must start with a letter and hold only letters, digits, - and _ (at most 64).' },
-      { path: 'form.sections[0].questions[3].choices[1].value', message: 'Two choices have the value "a".' },
-      { path: 'form.sections[0].questions[3].minSelected', message: 'minSelected must be a whole number from 0 to the number of choices (2).' },
-      { path: 'form.sections[0].questions[4].visibleIf', message: 'There is no question named "nope".', position: 13 },
-      { path: 'form.sections[0].questions[5].min', message: 'An nps question is always 0 to 10: leave out min and max.' },
-      { path: 'form.sections[0].questions[5].requiredIf', message: 'The operator "+" is not supported.', position: 5 },
-      { path: 'form.sections[0].questions[6].choices', message: 'A ranking question needs at least 2 choices.' },
-      { path: 'form.sections[0].questions[6].choices[0].value', message: 'The choice value "__na__" may not start with "__" (reserved).' },
+      { path: 'form.sections[0].visibleIf', message: 'Expected a value, found the end of the expression.', reason: { code: 'expression', expression: { code: 'expected', expected: 'value' } }, position: 6 },
+      { path: 'form.sections[0].questions[0].max', message: 'The scale’s maximum (1) must be above its minimum (5).', reason: { code: 'scaleOrder', min: 5, max: 1 } },
+      { path: 'form.sections[0].questions[1].name', message: 'Two questions have the name "q1".', reason: { code: 'duplicateName', name: 'q1' } },
+      { path: 'form.sections[0].questions[1].choices', message: 'A single question needs at least 1 choice.', reason: { code: 'tooFewChoices', min: 1 } },
+      { path: 'form.sections[0].questions[2].name', message: 'The name "1bad" must start with a letter and hold only letters, digits, - and _ (at most 64).', reason: { code: 'badName', name: '1bad' } },
+      { path: 'form.sections[0].questions[3].choices[1].value', message: 'Two choices have the value "a".', reason: { code: 'duplicateChoiceValue', value: 'a' } },
+      { path: 'form.sections[0].questions[3].minSelected', message: 'minSelected must be a whole number from 0 to the number of choices (2).', reason: { code: 'selectionLimit', field: 'minSelected', min: 0, max: 2 } },
+      { path: 'form.sections[0].questions[4].visibleIf', message: 'There is no question named "nope".', reason: { code: 'expression', expression: { code: 'unknownName', name: 'nope' } }, position: 13 },
+      { path: 'form.sections[0].questions[5].min', message: 'An nps question is always 0 to 10: leave out min and max.', reason: { code: 'npsRange' } },
+      { path: 'form.sections[0].questions[5].requiredIf', message: 'The operator "+" is not supported.', reason: { code: 'expression', expression: { code: 'unsupportedOperator', operator: '+' } }, position: 5 },
+      { path: 'form.sections[0].questions[6].choices', message: 'A ranking question needs at least 2 choices.', reason: { code: 'tooFewChoices', min: 2 } },
+      { path: 'form.sections[0].questions[6].choices[0].value', message: 'The choice value "__na__" may not start with "__" (reserved).', reason: { code: 'reservedChoiceValue', value: '__na__' } },
     ]);
   });
 
   test('a form without questions, fields of another type and an unknown type are problems', () => {
-    assert.deepEqual(checkForm({ sections: [] }), [{ path: 'form.sections', message: 'The form has no sections.' }]);
-    assert.deepEqual(checkForm(form([])), [{ path: 'form.sections', message: 'The form has no questions.' }]);
+    assert.deepEqual(checkForm({ sections: [] }), [{ path: 'form.sections', message: 'The form has no sections.', reason: { code: 'noSections' } }]);
+    assert.deepEqual(checkForm(form([])), [{ path: 'form.sections', message: 'The form has no questions.', reason: { code: 'noQuestions' } }]);
     assert.deepEqual(
       checkForm(form([{ name: 'a', type: 'text', title: 'A', choices: [], display: 'stars', maxSelected: 2, minLabel: 'x' }, { name: 'b', type: 'slider', title: 'B' }])).map((problem) => problem.path),
       ['form.sections[0].questions[0].choices', 'form.sections[0].questions[0].display', 'form.sections[0].questions[0].minLabel', 'form.sections[0].questions[0].maxSelected', 'form.sections[0].questions[1].type'],
     );
+    assert.deepEqual(
+      checkForm(form([{ name: 'a', type: 'text', title: 'A', display: 'stars' }, { name: 'b', type: 'slider', title: '' }])).map((problem) => problem.reason),
+      [{ code: 'notTaken', field: 'display', type: 'text' }, { code: 'unknownType', type: 'slider' }, { code: 'noTitle' }],
+    );
+  });
+
+  test('every syntax error of a condition has a reason code with its data, for a message in any language', () => {
+    const reasonOf = (source: string) => {
+      try {
+        parseExpression(source, NAMES);
+      } catch (error) {
+        assert.ok(error instanceof ExpressionError);
+        return error.reason;
+      }
+      return assert.fail(`"${source}" parsed`);
+    };
+    assert.deepEqual(reasonOf('{q4 = 1'), { code: 'unclosedName' });
+    assert.deepEqual(reasonOf('{ } = 1'), { code: 'emptyName' });
+    assert.deepEqual(reasonOf("{q4} = 'a"), { code: 'unclosedText' });
+    assert.deepEqual(reasonOf('{q4} # 1'), { code: 'unexpectedCharacter', character: '#' });
+    assert.deepEqual(reasonOf('{q4} = 1 2'), { code: 'expected', expected: 'operator', found: '2' });
+    assert.deepEqual(reasonOf('({q4} = 1'), { code: 'expected', expected: 'closeParen' });
+    assert.deepEqual(reasonOf("{q4} anyof ['a' 'b']"), { code: 'expected', expected: 'listSeparator', found: "'b'" });
+    assert.deepEqual(reasonOf('1 < {q4} < 3'), { code: 'chained' });
+    assert.deepEqual(reasonOf('iif({q4}, 1, 2)'), { code: 'unsupportedFunction', name: 'iif' });
+    assert.deepEqual(reasonOf('and {q4}'), { code: 'valueBefore', word: 'and' });
+    assert.deepEqual(reasonOf('teacher = 1'), { code: 'unknownWord', word: 'teacher' });
+    assert.deepEqual(reasonOf('('.repeat(50) + '1' + ')'.repeat(50)), { code: 'tooDeep' });
+    assert.deepEqual(reasonOf(`{q4} = '${'x'.repeat(2001)}'`), { code: 'tooLong', max: 2000 });
   });
 });
 

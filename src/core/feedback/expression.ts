@@ -25,6 +25,26 @@ export type Expression =
   | { type: 'unary'; operator: UnaryOperator; operand: Expression; position: number }
   | { type: 'binary'; operator: BinaryOperator; left: Expression; right: Expression; position: number };
 
+/**
+ * What is wrong with an expression, as a code with its data, so that a reader can put it into any
+ * language (the element's texts do; `message` is the English). `found` is the token met, as written
+ * in the source (`{q1}`, `'text'`, `and`), or absent at the end of the expression.
+ */
+export type ExpressionReason =
+  | { code: 'tooLong'; max: number }
+  | { code: 'unclosedName' }
+  | { code: 'emptyName' }
+  | { code: 'unclosedText' }
+  | { code: 'unexpectedCharacter'; character: string }
+  | { code: 'tooDeep' }
+  | { code: 'expected'; expected: 'operator' | 'value' | 'closeParen' | 'listSeparator'; found?: string }
+  | { code: 'chained' }
+  | { code: 'unknownName'; name: string }
+  | { code: 'unsupportedOperator'; operator: string }
+  | { code: 'unsupportedFunction'; name: string }
+  | { code: 'valueBefore'; word: string }
+  | { code: 'unknownWord'; word: string };
+
 /** A problem in an expression at `position` (a 0-based offset into the source). */
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
@@ -33,6 +53,8 @@ export class ExpressionError extends Error {
     readonly position: number,
     /** `syntax`, an `unknownName` (`{x}` that is not a question), or an `unsupported` operator or function. */
     readonly kind: 'syntax' | 'unknownName' | 'unsupported' = 'syntax',
+    /** The problem as a code with its data, for a message in the reader's language. */
+    readonly reason: ExpressionReason,
   ) {
     super(message);
   }
@@ -97,6 +119,29 @@ const describe = (token: Token): string => {
   }
 };
 
+/** The token as the source writes it; `undefined` at the end of the expression. */
+const sourceOf = (token: Token): string | undefined => {
+  switch (token.kind) {
+    case 'end':
+      return undefined;
+    case 'name':
+      return `{${token.text}}`;
+    case 'number':
+      return String(token.value);
+    case 'string':
+      return `'${token.value}'`;
+    default:
+      return token.text;
+  }
+};
+
+const EXPECTED: Record<Extract<ExpressionReason, { code: 'expected' }>['expected'], string> = {
+  operator: 'an operator such as and, or, =',
+  value: 'a value',
+  closeParen: '")"',
+  listSeparator: '"," or "]"',
+};
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let index = 0;
@@ -109,9 +154,9 @@ function tokenize(source: string): Token[] {
     const start = index;
     if (char === '{') {
       const close = source.indexOf('}', index + 1);
-      if (close < 0) throw new ExpressionError('A "{" has no closing "}".', start);
+      if (close < 0) throw new ExpressionError('A "{" has no closing "}".', start, 'syntax', { code: 'unclosedName' });
       const text = source.slice(index + 1, close).trim();
-      if (text === '') throw new ExpressionError('A name is missing between "{" and "}".', start);
+      if (text === '') throw new ExpressionError('A name is missing between "{" and "}".', start, 'syntax', { code: 'emptyName' });
       tokens.push({ kind: 'name', text, position: start });
       index = close + 1;
       continue;
@@ -120,7 +165,7 @@ function tokenize(source: string): Token[] {
       let value = '';
       index += 1;
       for (;;) {
-        if (index >= source.length) throw new ExpressionError('A text has no closing quote.', start);
+        if (index >= source.length) throw new ExpressionError('A text has no closing quote.', start, 'syntax', { code: 'unclosedText' });
         const next = source[index];
         if (next === '\\' && index + 1 < source.length) {
           value += source[index + 1];
@@ -157,7 +202,7 @@ function tokenize(source: string): Token[] {
       index += 1;
       continue;
     }
-    throw new ExpressionError(`Unexpected character "${char}".`, start);
+    throw new ExpressionError(`Unexpected character "${char}".`, start, 'syntax', { code: 'unexpectedCharacter', character: char });
   }
   tokens.push({ kind: 'end', position: source.length });
   return tokens;
@@ -194,7 +239,7 @@ class Parser {
 
   private nest<T>(parse: () => T, position: number): T {
     this.depth += 1;
-    if (this.depth > MAX_DEPTH) throw new ExpressionError('The expression is nested too deeply.', position);
+    if (this.depth > MAX_DEPTH) throw new ExpressionError('The expression is nested too deeply.', position, 'syntax', { code: 'tooDeep' });
     try {
       return parse();
     } finally {
@@ -205,15 +250,16 @@ class Parser {
   parse(): Expression {
     const expression = this.or();
     const rest = this.peek();
-    if (rest.kind !== 'end') this.unexpected(rest, 'an operator such as and, or, =');
+    if (rest.kind !== 'end') this.unexpected(rest, 'operator');
     return expression;
   }
 
-  private unexpected(token: Token, expected: string): never {
+  private unexpected(token: Token, expected: Extract<ExpressionReason, { code: 'expected' }>['expected']): never {
     if (token.kind === 'symbol' && UNSUPPORTED_SYMBOLS.has(token.text)) {
-      throw new ExpressionError(`The operator "${token.text}" is not supported.`, token.position, 'unsupported');
+      throw new ExpressionError(`The operator "${token.text}" is not supported.`, token.position, 'unsupported', { code: 'unsupportedOperator', operator: token.text });
     }
-    throw new ExpressionError(`Expected ${expected}, found ${describe(token)}.`, token.position);
+    const found = sourceOf(token);
+    throw new ExpressionError(`Expected ${EXPECTED[expected]}, found ${describe(token)}.`, token.position, 'syntax', { code: 'expected', expected, ...(found === undefined ? {} : { found }) });
   }
 
   private binaryOperator(): BinaryOperator | undefined {
@@ -260,7 +306,7 @@ class Parser {
     const right = this.postfix();
     const following = this.binaryOperator();
     if (following !== undefined && following !== 'and' && following !== 'or') {
-      throw new ExpressionError('Comparisons cannot be chained: join them with "and" or "or".', this.peek().position);
+      throw new ExpressionError('Comparisons cannot be chained: join them with "and" or "or".', this.peek().position, 'syntax', { code: 'chained' });
     }
     return { type: 'binary', operator, left, right, position };
   }
@@ -279,7 +325,7 @@ class Parser {
     switch (token.kind) {
       case 'name':
         if (this.known && !this.known.has(token.text)) {
-          throw new ExpressionError(`There is no question named "${token.text}".`, token.position, 'unknownName');
+          throw new ExpressionError(`There is no question named "${token.text}".`, token.position, 'unknownName', { code: 'unknownName', name: token.text });
         }
         return { type: 'name', name: token.text, position: token.position };
       case 'number':
@@ -289,17 +335,17 @@ class Parser {
       case 'word': {
         const lower = token.text.toLowerCase();
         if (lower === 'true' || lower === 'false') return { type: 'literal', value: lower === 'true', position: token.position };
-        if (this.isSymbol('(')) throw new ExpressionError(`The function "${token.text}" is not supported.`, token.position, 'unsupported');
+        if (this.isSymbol('(')) throw new ExpressionError(`The function "${token.text}" is not supported.`, token.position, 'unsupported', { code: 'unsupportedFunction', name: token.text });
         if (Object.hasOwn(WORD_OPERATORS, lower) || lower === 'empty' || lower === 'notempty' || lower === 'not') {
-          throw new ExpressionError(`Expected a value before "${token.text}".`, token.position);
+          throw new ExpressionError(`Expected a value before "${token.text}".`, token.position, 'syntax', { code: 'valueBefore', word: token.text });
         }
-        throw new ExpressionError(`Unknown word "${token.text}": write question names as {${token.text}} and texts in quotes.`, token.position);
+        throw new ExpressionError(`Unknown word "${token.text}": write question names as {${token.text}} and texts in quotes.`, token.position, 'syntax', { code: 'unknownWord', word: token.text });
       }
       case 'symbol':
         if (token.text === '(') {
           return this.nest(() => {
             const inner = this.or();
-            if (!this.isSymbol(')')) this.unexpected(this.peek(), '")"');
+            if (!this.isSymbol(')')) this.unexpected(this.peek(), 'closeParen');
             this.next();
             return inner;
           }, token.position);
@@ -309,9 +355,9 @@ class Parser {
           const number = this.next() as Extract<Token, { kind: 'number' }>;
           return { type: 'literal', value: -number.value, position: token.position };
         }
-        return this.unexpected(token, 'a value');
+        return this.unexpected(token, 'value');
       case 'end':
-        return this.unexpected(token, 'a value');
+        return this.unexpected(token, 'value');
     }
   }
 
@@ -331,7 +377,7 @@ class Parser {
         this.next();
         return { type: 'list', items, position };
       }
-      this.unexpected(this.peek(), '"," or "]"');
+      this.unexpected(this.peek(), 'listSeparator');
     }
   }
 }
@@ -341,7 +387,7 @@ class Parser {
  * position. Throws an `ExpressionError` with the 0-based `position` and a message.
  */
 export function parseExpression(source: string, knownNames?: Iterable<string>): Expression {
-  if (source.length > EXPRESSION_MAX_LENGTH) throw new ExpressionError(`The expression is longer than ${EXPRESSION_MAX_LENGTH} characters.`, EXPRESSION_MAX_LENGTH);
+  if (source.length > EXPRESSION_MAX_LENGTH) throw new ExpressionError(`The expression is longer than ${EXPRESSION_MAX_LENGTH} characters.`, EXPRESSION_MAX_LENGTH, 'syntax', { code: 'tooLong', max: EXPRESSION_MAX_LENGTH });
   const known = knownNames === undefined ? undefined : new Set(knownNames);
   return new Parser(tokenize(source), known).parse();
 }
@@ -500,10 +546,48 @@ export function evaluate(expression: Expression, values: Values): boolean {
   return truthy(valueOf(expression, values));
 }
 
+/**
+ * What is wrong with a form definition, as a code with its data, so that the element can say it
+ * in the webmaster's language (`FormProblem.message` is the English, for the API's errors).
+ * `field` names the question's property (`min`, `maxSelected`, …); `type` the question's type.
+ */
+export type FormReason =
+  | { code: 'noSections' }
+  | { code: 'tooManySections'; max: number }
+  | { code: 'noQuestions' }
+  | { code: 'tooManyQuestions'; max: number }
+  | { code: 'pollOneQuestion' }
+  | { code: 'noSectionId' }
+  | { code: 'duplicateSectionId'; id: string }
+  | { code: 'badName'; name: string }
+  | { code: 'duplicateName'; name: string }
+  | { code: 'reservedName'; name: string }
+  | { code: 'unknownType'; type: string }
+  | { code: 'noTitle' }
+  | { code: 'tooFewChoices'; min: number }
+  | { code: 'tooManyChoices'; max: number }
+  | { code: 'noChoiceValue' }
+  | { code: 'reservedChoiceValue'; value: string }
+  | { code: 'duplicateChoiceValue'; value: string }
+  | { code: 'noChoiceLabel' }
+  | { code: 'notWhole'; field: string }
+  | { code: 'scaleOrder'; min: number; max: number }
+  | { code: 'tooManyPoints'; max: number }
+  | { code: 'npsRange' }
+  | { code: 'notTaken'; field: string; type: string }
+  | { code: 'selectionLimit'; field: string; min: number; max: number }
+  | { code: 'selectionOrder'; min: number; max: number }
+  | { code: 'lengthLimit'; max: number }
+  | { code: 'emptyCondition' }
+  | { code: 'expression'; expression: ExpressionReason };
+
 /** One problem of a form definition: where (`form.sections[0].questions[2].visibleIf`), what, and for an expression the offset in it. */
 export interface FormProblem {
   path: string;
+  /** In English, for the API's error messages. */
   message: string;
+  /** The problem as a code with its data (with the name or value it concerns), for the reader's language. */
+  reason: FormReason;
   /** The 0-based offset in the expression at `path` (expressions only). */
   position?: number;
 }
@@ -527,62 +611,67 @@ const hasText = (text: unknown): boolean =>
 const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 
 function checkQuestion(question: Question, path: string, names: ReadonlySet<string>, problems: FormProblem[]): void {
-  const problem = (field: string, message: string) => problems.push({ path: `${path}.${field}`, message });
-  if (!(QUESTION_TYPES as readonly string[]).includes(question.type)) problem('type', `Unknown question type "${String(question.type)}": use ${QUESTION_TYPES.join(', ')}.`);
-  if (!hasText(question.title)) problem('title', 'The question needs a title.');
+  const problem = (field: string, message: string, reason: FormReason) => problems.push({ path: `${path}.${field}`, message, reason });
+  const notTaken = (field: string, message: string) => problem(field, message, { code: 'notTaken', field, type: String(question.type) });
+  if (!(QUESTION_TYPES as readonly string[]).includes(question.type)) problem('type', `Unknown question type "${String(question.type)}": use ${QUESTION_TYPES.join(', ')}.`, { code: 'unknownType', type: String(question.type) });
+  if (!hasText(question.title)) problem('title', 'The question needs a title.', { code: 'noTitle' });
   const choices = question.choices ?? [];
   if (CHOICE_TYPES.has(question.type)) {
     const least = question.type === 'ranking' ? 2 : 1;
-    if (choices.length < least) problem('choices', `A ${question.type} question needs at least ${least} choice${least > 1 ? 's' : ''}.`);
-    if (choices.length > FORM_LIMITS.choices) problem('choices', `A question may have at most ${FORM_LIMITS.choices} choices.`);
+    if (choices.length < least) problem('choices', `A ${question.type} question needs at least ${least} choice${least > 1 ? 's' : ''}.`, { code: 'tooFewChoices', min: least });
+    if (choices.length > FORM_LIMITS.choices) problem('choices', `A question may have at most ${FORM_LIMITS.choices} choices.`, { code: 'tooManyChoices', max: FORM_LIMITS.choices });
     const values = new Set<string>();
     choices.forEach((choice, index) => {
       const value = choice.value;
-      if (typeof value !== 'string' || value.trim() === '') problem(`choices[${index}].value`, 'A choice needs a value.');
-      else if (value.startsWith('__')) problem(`choices[${index}].value`, `The choice value "${value}" may not start with "__" (reserved).`);
-      else if (values.has(value)) problem(`choices[${index}].value`, `Two choices have the value "${value}".`);
+      if (typeof value !== 'string' || value.trim() === '') problem(`choices[${index}].value`, 'A choice needs a value.', { code: 'noChoiceValue' });
+      else if (value.startsWith('__')) problem(`choices[${index}].value`, `The choice value "${value}" may not start with "__" (reserved).`, { code: 'reservedChoiceValue', value });
+      else if (values.has(value)) problem(`choices[${index}].value`, `Two choices have the value "${value}".`, { code: 'duplicateChoiceValue', value });
       else values.add(value);
-      if (!hasText(choice.label)) problem(`choices[${index}].label`, 'A choice needs a label.');
+      if (!hasText(choice.label)) problem(`choices[${index}].label`, 'A choice needs a label.', { code: 'noChoiceLabel' });
     });
   } else if (question.choices !== undefined) {
-    problem('choices', `A ${question.type} question has no choices.`);
+    notTaken('choices', `A ${question.type} question has no choices.`);
   }
   if (question.type === 'scale') {
     const min = question.min ?? 1;
     const max = question.max ?? 5;
-    if (!isWhole(min)) problem('min', 'The scale’s minimum must be a whole number.');
-    if (!isWhole(max)) problem('max', 'The scale’s maximum must be a whole number.');
+    if (!isWhole(min)) problem('min', 'The scale’s minimum must be a whole number.', { code: 'notWhole', field: 'min' });
+    if (!isWhole(max)) problem('max', 'The scale’s maximum must be a whole number.', { code: 'notWhole', field: 'max' });
     if (isWhole(min) && isWhole(max)) {
-      if (max <= min) problem('max', `The scale’s maximum (${max}) must be above its minimum (${min}).`);
-      else if (max - min + 1 > FORM_LIMITS.scalePoints) problem('max', `A scale may have at most ${FORM_LIMITS.scalePoints} points.`);
+      if (max <= min) problem('max', `The scale’s maximum (${max}) must be above its minimum (${min}).`, { code: 'scaleOrder', min, max });
+      else if (max - min + 1 > FORM_LIMITS.scalePoints) problem('max', `A scale may have at most ${FORM_LIMITS.scalePoints} points.`, { code: 'tooManyPoints', max: FORM_LIMITS.scalePoints });
     }
   } else {
-    if (question.type === 'nps' && (question.min !== undefined || question.max !== undefined)) problem(question.min !== undefined ? 'min' : 'max', 'An nps question is always 0 to 10: leave out min and max.');
-    else if (question.min !== undefined) problem('min', `A ${question.type} question has no minimum.`);
-    else if (question.max !== undefined) problem('max', `A ${question.type} question has no maximum.`);
-    if (question.display !== undefined) problem('display', 'Only a scale question has a display.');
+    if (question.type === 'nps' && (question.min !== undefined || question.max !== undefined)) problem(question.min !== undefined ? 'min' : 'max', 'An nps question is always 0 to 10: leave out min and max.', { code: 'npsRange' });
+    else if (question.min !== undefined) notTaken('min', `A ${question.type} question has no minimum.`);
+    else if (question.max !== undefined) notTaken('max', `A ${question.type} question has no maximum.`);
+    if (question.display !== undefined) notTaken('display', 'Only a scale question has a display.');
   }
   if (question.type !== 'scale' && question.type !== 'nps') {
-    if (question.minLabel !== undefined) problem('minLabel', 'Only scale and nps questions have end labels.');
-    if (question.maxLabel !== undefined) problem('maxLabel', 'Only scale and nps questions have end labels.');
+    if (question.minLabel !== undefined) notTaken('minLabel', 'Only scale and nps questions have end labels.');
+    if (question.maxLabel !== undefined) notTaken('maxLabel', 'Only scale and nps questions have end labels.');
   }
   if (question.type === 'multiple') {
     const { minSelected, maxSelected } = question;
-    if (minSelected !== undefined && (!isWhole(minSelected) || minSelected < 0 || minSelected > choices.length)) problem('minSelected', `minSelected must be a whole number from 0 to the number of choices (${choices.length}).`);
-    if (maxSelected !== undefined && (!isWhole(maxSelected) || maxSelected < 1 || maxSelected > choices.length)) problem('maxSelected', `maxSelected must be a whole number from 1 to the number of choices (${choices.length}).`);
-    if (isWhole(minSelected) && isWhole(maxSelected) && minSelected > maxSelected) problem('maxSelected', `maxSelected (${maxSelected}) is below minSelected (${minSelected}).`);
+    if (minSelected !== undefined && (!isWhole(minSelected) || minSelected < 0 || minSelected > choices.length)) {
+      problem('minSelected', `minSelected must be a whole number from 0 to the number of choices (${choices.length}).`, { code: 'selectionLimit', field: 'minSelected', min: 0, max: choices.length });
+    }
+    if (maxSelected !== undefined && (!isWhole(maxSelected) || maxSelected < 1 || maxSelected > choices.length)) {
+      problem('maxSelected', `maxSelected must be a whole number from 1 to the number of choices (${choices.length}).`, { code: 'selectionLimit', field: 'maxSelected', min: 1, max: choices.length });
+    }
+    if (isWhole(minSelected) && isWhole(maxSelected) && minSelected > maxSelected) problem('maxSelected', `maxSelected (${maxSelected}) is below minSelected (${minSelected}).`, { code: 'selectionOrder', min: minSelected, max: maxSelected });
   } else {
-    if (question.minSelected !== undefined) problem('minSelected', 'Only a multiple-choice question has minSelected.');
-    if (question.maxSelected !== undefined) problem('maxSelected', 'Only a multiple-choice question has maxSelected.');
+    if (question.minSelected !== undefined) notTaken('minSelected', 'Only a multiple-choice question has minSelected.');
+    if (question.maxSelected !== undefined) notTaken('maxSelected', 'Only a multiple-choice question has maxSelected.');
   }
   if (question.type === 'text' || question.type === 'longText') {
     if (question.maxLength !== undefined && (!isWhole(question.maxLength) || question.maxLength < 1 || question.maxLength > FORM_LIMITS.textMaxLength)) {
-      problem('maxLength', `maxLength must be a whole number from 1 to ${FORM_LIMITS.textMaxLength}.`);
+      problem('maxLength', `maxLength must be a whole number from 1 to ${FORM_LIMITS.textMaxLength}.`, { code: 'lengthLimit', max: FORM_LIMITS.textMaxLength });
     }
   } else if (question.maxLength !== undefined) {
-    problem('maxLength', 'Only text and longText questions have a maxLength.');
+    notTaken('maxLength', 'Only text and longText questions have a maxLength.');
   }
-  if (question.type === 'ranking' && question.notApplicable) problem('notApplicable', 'A ranking question cannot offer "not applicable".');
+  if (question.type === 'ranking' && question.notApplicable) notTaken('notApplicable', 'A ranking question cannot offer "not applicable".');
   for (const key of ['visibleIf', 'requiredIf'] as const) {
     const source = question[key];
     if (source !== undefined) checkExpression(source, `${path}.${key}`, names, problems);
@@ -591,14 +680,14 @@ function checkQuestion(question: Question, path: string, names: ReadonlySet<stri
 
 function checkExpression(source: string, path: string, names: ReadonlySet<string>, problems: FormProblem[]): void {
   if (typeof source !== 'string' || source.trim() === '') {
-    problems.push({ path, message: 'The condition is empty.' });
+    problems.push({ path, message: 'The condition is empty.', reason: { code: 'emptyCondition' } });
     return;
   }
   try {
     parseExpression(source, names);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    problems.push({ path, message: error.message, position: error.position });
+    problems.push({ path, message: error.message, reason: { code: 'expression', expression: error.reason }, position: error.position });
   }
 }
 
@@ -611,26 +700,26 @@ function checkExpression(source: string, path: string, names: ReadonlySet<string
 export function checkForm(form: FormDefinition): FormProblem[] {
   const problems: FormProblem[] = [];
   const sections = Array.isArray(form?.sections) ? form.sections : [];
-  if (sections.length === 0) return [{ path: 'form.sections', message: 'The form has no sections.' }];
-  if (sections.length > FORM_LIMITS.sections) problems.push({ path: 'form.sections', message: `A form may have at most ${FORM_LIMITS.sections} sections.` });
+  if (sections.length === 0) return [{ path: 'form.sections', message: 'The form has no sections.', reason: { code: 'noSections' } }];
+  if (sections.length > FORM_LIMITS.sections) problems.push({ path: 'form.sections', message: `A form may have at most ${FORM_LIMITS.sections} sections.`, reason: { code: 'tooManySections', max: FORM_LIMITS.sections } });
   const questions = allQuestions({ sections: sections.map((section) => ({ ...section, questions: Array.isArray(section.questions) ? section.questions : [] })) });
-  if (questions.length === 0) problems.push({ path: 'form.sections', message: 'The form has no questions.' });
-  if (questions.length > FORM_LIMITS.questions) problems.push({ path: 'form.sections', message: `A form may have at most ${FORM_LIMITS.questions} questions.` });
+  if (questions.length === 0) problems.push({ path: 'form.sections', message: 'The form has no questions.', reason: { code: 'noQuestions' } });
+  if (questions.length > FORM_LIMITS.questions) problems.push({ path: 'form.sections', message: `A form may have at most ${FORM_LIMITS.questions} questions.`, reason: { code: 'tooManyQuestions', max: FORM_LIMITS.questions } });
   const names = new Set(questions.map((question) => question.name).filter((name) => typeof name === 'string' && NAME.test(name)));
   const seenNames = new Set<string>();
   const seenSections = new Set<string>();
   sections.forEach((section, sectionIndex) => {
     const sectionPath = `form.sections[${sectionIndex}]`;
-    if (typeof section.id !== 'string' || section.id === '') problems.push({ path: `${sectionPath}.id`, message: 'The section needs an id.' });
-    else if (seenSections.has(section.id)) problems.push({ path: `${sectionPath}.id`, message: `Two sections have the id "${section.id}".` });
+    if (typeof section.id !== 'string' || section.id === '') problems.push({ path: `${sectionPath}.id`, message: 'The section needs an id.', reason: { code: 'noSectionId' } });
+    else if (seenSections.has(section.id)) problems.push({ path: `${sectionPath}.id`, message: `Two sections have the id "${section.id}".`, reason: { code: 'duplicateSectionId', id: section.id } });
     else seenSections.add(section.id);
     if (section.visibleIf !== undefined) checkExpression(section.visibleIf, `${sectionPath}.visibleIf`, names, problems);
     (Array.isArray(section.questions) ? section.questions : []).forEach((question, questionIndex) => {
       const path = `${sectionPath}.questions[${questionIndex}]`;
       if (typeof question.name !== 'string' || !NAME.test(question.name)) {
-        problems.push({ path: `${path}.name`, message: `The name "${String(question.name)}" must start with a letter and hold only letters, digits, - and _ (at most 64).` });
+        problems.push({ path: `${path}.name`, message: `The name "${String(question.name)}" must start with a letter and hold only letters, digits, - and _ (at most 64).`, reason: { code: 'badName', name: String(question.name ?? '') } });
       } else if (seenNames.has(question.name)) {
-        problems.push({ path: `${path}.name`, message: `Two questions have the name "${question.name}".` });
+        problems.push({ path: `${path}.name`, message: `Two questions have the name "${question.name}".`, reason: { code: 'duplicateName', name: question.name } });
       } else {
         seenNames.add(question.name);
       }

@@ -131,11 +131,15 @@ function checkConfig(config: FeedbackConfig): void {
   config.form.sections.forEach((section, sectionIndex) =>
     section.questions.forEach((question, questionIndex) => {
       if ((RESPONSE_COLUMNS as readonly string[]).includes(question.name)) {
-        problems.push({ path: `form.sections[${sectionIndex}].questions[${questionIndex}].name`, message: `The name "${question.name}" is reserved for the export's own column.` });
+        problems.push({
+          path: `form.sections[${sectionIndex}].questions[${questionIndex}].name`,
+          message: `The name "${question.name}" is reserved for the export's own column.`,
+          reason: { code: 'reservedName', name: question.name },
+        });
       }
     }),
   );
-  if (config.mode === 'poll' && allQuestions(config.form).length !== 1) problems.push({ path: 'form.sections', message: 'A poll has exactly one question.' });
+  if (config.mode === 'poll' && allQuestions(config.form).length !== 1) problems.push({ path: 'form.sections', message: 'A poll has exactly one question.', reason: { code: 'pollOneQuestion' } });
   const first = problems[0];
   if (first) {
     const listed = problems.slice(0, 10).map((problem) => `${problem.path}: ${problem.message}${problem.position === undefined ? '' : ` (at ${problem.position})`}`);

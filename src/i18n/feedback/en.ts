@@ -1,3 +1,4 @@
+import type { ExpressionReason, FormReason } from '../../core/feedback/expression.js';
 import { formatters } from '../format.js';
 
 const f = formatters('en');
@@ -71,12 +72,102 @@ export const feedbackEn = {
     noQuestions: 'The form has no questions. Add <osa-question> elements inside it.',
     unknownType: (type: string) => `unknown type “${type}”. Use scale, nps, single, multiple, ranking, text or longText.`,
     noName: 'the name attribute is missing.',
-    badName: (name: string) => `the name “${name}” may hold only letters, digits, - and _, and must start with a letter.`,
-    duplicate: (name: string) => `the name “${name}” is used twice.`,
     noChoices: 'add its options as <osa-choice value="…"> elements.',
     number: (attribute: string, value: string) => `the attribute ${attribute}="${value}" is not a whole number.`,
     expression: (attribute: string, message: string, position: number) => `${attribute}: ${message} (at character ${f.number(position + 1)}).`,
-    other: (path: string, message: string) => `${path}: ${message}`,
+    /** A problem of the core's `checkForm`, as the element says it (`field` is the attribute's name). */
+    form: (reason: FormReason, expression: (reason: ExpressionReason) => string): string => {
+      switch (reason.code) {
+        case 'noSections':
+        case 'noQuestions':
+          return 'the form has no questions. Add <osa-question> elements inside it.';
+        case 'tooManySections':
+          return `a form may have at most ${f.number(reason.max)} sections.`;
+        case 'tooManyQuestions':
+          return `a form may have at most ${f.number(reason.max)} questions.`;
+        case 'pollOneQuestion':
+          return 'a poll has exactly one question.';
+        case 'noSectionId':
+          return 'the section needs an id.';
+        case 'duplicateSectionId':
+          return `two sections have the id “${reason.id}”.`;
+        case 'badName':
+          return `the name “${reason.name}” may hold only letters, digits, - and _ (at most 64), and must start with a letter.`;
+        case 'duplicateName':
+          return `the name “${reason.name}” is used twice.`;
+        case 'reservedName':
+          return `the name “${reason.name}” is reserved for a column of the export: choose another.`;
+        case 'unknownType':
+          return `unknown type “${reason.type}”. Use scale, nps, single, multiple, ranking, text or longText.`;
+        case 'noTitle':
+          return 'the question has no text: write it inside the element.';
+        case 'tooFewChoices':
+          return f.plural(reason.min, { one: 'add at least 1 option as an <osa-choice value="…"> element.', other: `add at least ${f.number(reason.min)} options as <osa-choice value="…"> elements.` });
+        case 'tooManyChoices':
+          return `a question may have at most ${f.number(reason.max)} options.`;
+        case 'noChoiceValue':
+          return 'an option has no value.';
+        case 'reservedChoiceValue':
+          return `the option value “${reason.value}” may not start with “__”.`;
+        case 'duplicateChoiceValue':
+          return `two options have the value “${reason.value}”.`;
+        case 'noChoiceLabel':
+          return 'an option has no text.';
+        case 'notWhole':
+          return `${reason.field} must be a whole number.`;
+        case 'scaleOrder':
+          return `max (${f.number(reason.max)}) must be greater than min (${f.number(reason.min)}).`;
+        case 'tooManyPoints':
+          return `a scale may have at most ${f.number(reason.max)} points.`;
+        case 'npsRange':
+          return 'an nps question is always 0 to 10: leave out min and max.';
+        case 'notTaken':
+          return `a ${reason.type} question does not take ${reason.field}.`;
+        case 'selectionLimit':
+          return `${reason.field} must be a whole number from ${f.number(reason.min)} to ${f.number(reason.max)} (the number of options).`;
+        case 'selectionOrder':
+          return `max-selected (${f.number(reason.max)}) is below min-selected (${f.number(reason.min)}).`;
+        case 'lengthLimit':
+          return `max-length must be a whole number from 1 to ${f.number(reason.max)}.`;
+        case 'emptyCondition':
+          return 'the condition is empty.';
+        case 'expression':
+          return expression(reason.expression);
+      }
+    },
+    /** What is wrong in a condition (`visible-if`, `required-if`). */
+    expressionReason: (reason: ExpressionReason): string => {
+      switch (reason.code) {
+        case 'tooLong':
+          return `the condition is longer than ${f.number(reason.max)} characters`;
+        case 'unclosedName':
+          return 'a “{” has no closing “}”';
+        case 'emptyName':
+          return 'a question’s name is missing between “{” and “}”';
+        case 'unclosedText':
+          return 'a text has no closing quote';
+        case 'unexpectedCharacter':
+          return `the character “${reason.character}” does not belong here`;
+        case 'tooDeep':
+          return 'the condition is nested too deeply';
+        case 'expected': {
+          const expected = { operator: 'an operator such as and, or, =', value: 'a value', closeParen: '“)”', listSeparator: '“,” or “]”' }[reason.expected];
+          return `expected ${expected}, found ${reason.found === undefined ? 'the end of the condition' : `“${reason.found}”`}`;
+        }
+        case 'chained':
+          return 'comparisons cannot follow each other: join them with and or or';
+        case 'unknownName':
+          return `there is no question named “${reason.name}”`;
+        case 'unsupportedOperator':
+          return `the operator “${reason.operator}” is not supported`;
+        case 'unsupportedFunction':
+          return `the function “${reason.name}” is not supported`;
+        case 'valueBefore':
+          return `a value is missing before “${reason.word}”`;
+        case 'unknownWord':
+          return `unknown word “${reason.word}”: write question names as {${reason.word}} and texts in quotes`;
+      }
+    },
   },
   poll: {
     yourAnswer: 'Your answer',
@@ -132,7 +223,8 @@ export const feedbackEn = {
     no: 'no',
     columns: { response: 'Response', participant: 'Participant', round: 'Round', submitted: 'Sent' } as Record<string, string>,
     values: {} as Record<string, Record<string, string>>,
-    notApplicable: 'don’t know / not applicable',
+    /** Values in every question's column: `__na__` is the core's NOT_APPLICABLE. */
+    anyColumn: { __na__: 'don’t know / not applicable' } as Record<string, string>,
   },
 };
 

@@ -1,4 +1,5 @@
 import { formatters } from '../format.js';
+import type { ExpressionReason, FormReason } from '../../core/feedback/expression.js';
 import type { FeedbackTranslation } from './en.js';
 
 const f = formatters('fi');
@@ -71,12 +72,100 @@ export const feedbackFi: FeedbackTranslation = {
     noQuestions: 'Lomakkeessa ei ole kysymyksiä. Lisää sen sisään <osa-question>-elementtejä.',
     unknownType: (type: string) => `tuntematon tyyppi ”${type}”. Käytä tyyppiä scale, nps, single, multiple, ranking, text tai longText.`,
     noName: 'name-attribuutti puuttuu.',
-    badName: (name: string) => `nimessä ”${name}” saa olla vain kirjaimia, numeroita, - ja _, ja sen pitää alkaa kirjaimella.`,
-    duplicate: (name: string) => `nimi ”${name}” on käytössä kahdesti.`,
     noChoices: 'lisää vaihtoehdot <osa-choice value="…">-elementteinä.',
     number: (attribute: string, value: string) => `attribuutin ${attribute}="${value}" arvo ei ole kokonaisluku.`,
     expression: (attribute: string, message: string, position: number) => `${attribute}: ${message} (merkin ${f.number(position + 1)} kohdalla).`,
-    other: (path: string, message: string) => `${path}: ${message}`,
+    form: (reason: FormReason, expression: (reason: ExpressionReason) => string): string => {
+      switch (reason.code) {
+        case 'noSections':
+        case 'noQuestions':
+          return 'lomakkeessa ei ole kysymyksiä. Lisää sen sisään <osa-question>-elementtejä.';
+        case 'tooManySections':
+          return `lomakkeessa voi olla enintään ${f.number(reason.max)} osiota.`;
+        case 'tooManyQuestions':
+          return `lomakkeessa voi olla enintään ${f.number(reason.max)} kysymystä.`;
+        case 'pollOneQuestion':
+          return 'kyselyssä on täsmälleen yksi kysymys.';
+        case 'noSectionId':
+          return 'osiolta puuttuu id.';
+        case 'duplicateSectionId':
+          return `kahdella osiolla on sama id ”${reason.id}”.`;
+        case 'badName':
+          return `nimessä ”${reason.name}” saa olla vain kirjaimia, numeroita, - ja _ (enintään 64 merkkiä), ja sen pitää alkaa kirjaimella.`;
+        case 'duplicateName':
+          return `nimi ”${reason.name}” on käytössä kahdesti.`;
+        case 'reservedName':
+          return `nimi ”${reason.name}” on varattu viennin sarakkeelle: valitse toinen.`;
+        case 'unknownType':
+          return `tuntematon tyyppi ”${reason.type}”. Käytä tyyppiä scale, nps, single, multiple, ranking, text tai longText.`;
+        case 'noTitle':
+          return 'kysymykseltä puuttuu teksti: kirjoita se elementin sisään.';
+        case 'tooFewChoices':
+          return f.plural(reason.min, { one: 'lisää vähintään 1 vaihtoehto <osa-choice value="…">-elementtinä.', other: `lisää vähintään ${f.number(reason.min)} vaihtoehtoa <osa-choice value="…">-elementteinä.` });
+        case 'tooManyChoices':
+          return `kysymyksessä voi olla enintään ${f.number(reason.max)} vaihtoehtoa.`;
+        case 'noChoiceValue':
+          return 'vaihtoehdolta puuttuu arvo.';
+        case 'reservedChoiceValue':
+          return `vaihtoehdon arvo ”${reason.value}” ei saa alkaa merkeillä ”__”.`;
+        case 'duplicateChoiceValue':
+          return `kahdella vaihtoehdolla on sama arvo ”${reason.value}”.`;
+        case 'noChoiceLabel':
+          return 'vaihtoehdolta puuttuu teksti.';
+        case 'notWhole':
+          return `${reason.field}-arvon pitää olla kokonaisluku.`;
+        case 'scaleOrder':
+          return `max-arvon (${f.number(reason.max)}) pitää olla suurempi kuin min-arvon (${f.number(reason.min)}).`;
+        case 'tooManyPoints':
+          return `asteikossa voi olla enintään ${f.number(reason.max)} kohtaa.`;
+        case 'npsRange':
+          return 'nps-kysymys on aina 0–10: jätä min ja max pois.';
+        case 'notTaken':
+          return `${reason.type}-tyyppinen kysymys ei käytä attribuuttia ${reason.field}.`;
+        case 'selectionLimit':
+          return `${reason.field}-arvon pitää olla kokonaisluku väliltä ${f.number(reason.min)}–${f.number(reason.max)} (vaihtoehtojen määrä).`;
+        case 'selectionOrder':
+          return `max-selected (${f.number(reason.max)}) on pienempi kuin min-selected (${f.number(reason.min)}).`;
+        case 'lengthLimit':
+          return `max-length-arvon pitää olla kokonaisluku väliltä 1–${f.number(reason.max)}.`;
+        case 'emptyCondition':
+          return 'ehto on tyhjä.';
+        case 'expression':
+          return expression(reason.expression);
+      }
+    },
+    expressionReason: (reason: ExpressionReason): string => {
+      switch (reason.code) {
+        case 'tooLong':
+          return `ehto on yli ${f.number(reason.max)} merkkiä pitkä`;
+        case 'unclosedName':
+          return 'merkiltä ”{” puuttuu sulkeva ”}”';
+        case 'emptyName':
+          return 'merkkien ”{” ja ”}” välistä puuttuu kysymyksen nimi';
+        case 'unclosedText':
+          return 'tekstiltä puuttuu sulkeva lainausmerkki';
+        case 'unexpectedCharacter':
+          return `merkki ”${reason.character}” ei kuulu tähän`;
+        case 'tooDeep':
+          return 'ehdossa on liian monta sisäkkäistä tasoa';
+        case 'expected': {
+          const expected = { operator: 'operaattori, kuten and, or tai =', value: 'arvo', closeParen: '”)”', listSeparator: '”,” tai ”]”' }[reason.expected];
+          return `odotettiin: ${expected}, mutta ${reason.found === undefined ? 'ehto päättyi' : `löytyi ”${reason.found}”`}`;
+        }
+        case 'chained':
+          return 'vertailuja ei voi ketjuttaa: yhdistä ne sanalla and tai or';
+        case 'unknownName':
+          return `kysymystä nimeltä ”${reason.name}” ei ole`;
+        case 'unsupportedOperator':
+          return `operaattoria ”${reason.operator}” ei tueta`;
+        case 'unsupportedFunction':
+          return `funktiota ”${reason.name}” ei tueta`;
+        case 'valueBefore':
+          return `sanan ”${reason.word}” edeltä puuttuu arvo`;
+        case 'unknownWord':
+          return `tuntematon sana ”${reason.word}”: kirjoita kysymysten nimet muodossa {${reason.word}} ja tekstit lainausmerkkeihin`;
+      }
+    },
   },
   poll: {
     yourAnswer: 'Vastauksesi',
@@ -131,6 +220,6 @@ export const feedbackFi: FeedbackTranslation = {
     no: 'ei',
     columns: { response: 'Vastaus', participant: 'Osallistuja', round: 'Kierros', submitted: 'Lähetetty' },
     values: {},
-    notApplicable: 'en osaa sanoa / ei koske minua',
+    anyColumn: { __na__: 'en osaa sanoa / ei koske minua' },
   },
 };

@@ -1,4 +1,5 @@
 import { formatters } from '../format.js';
+import type { ExpressionReason, FormReason } from '../../core/feedback/expression.js';
 import type { FeedbackTranslation } from './en.js';
 
 const f = formatters('sv');
@@ -71,12 +72,100 @@ export const feedbackSv: FeedbackTranslation = {
     noQuestions: 'Formuläret har inga frågor. Lägg till <osa-question>-element i det.',
     unknownType: (type: string) => `okänd typ ”${type}”. Använd scale, nps, single, multiple, ranking, text eller longText.`,
     noName: 'attributet name saknas.',
-    badName: (name: string) => `namnet ”${name}” får bara innehålla bokstäver, siffror, - och _ och måste börja med en bokstav.`,
-    duplicate: (name: string) => `namnet ”${name}” används två gånger.`,
     noChoices: 'lägg till alternativen som <osa-choice value="…">-element.',
     number: (attribute: string, value: string) => `attributet ${attribute}="${value}" är inte ett heltal.`,
     expression: (attribute: string, message: string, position: number) => `${attribute}: ${message} (vid tecken ${f.number(position + 1)}).`,
-    other: (path: string, message: string) => `${path}: ${message}`,
+    form: (reason: FormReason, expression: (reason: ExpressionReason) => string): string => {
+      switch (reason.code) {
+        case 'noSections':
+        case 'noQuestions':
+          return 'formuläret har inga frågor. Lägg till <osa-question>-element i det.';
+        case 'tooManySections':
+          return `ett formulär får ha högst ${f.number(reason.max)} avsnitt.`;
+        case 'tooManyQuestions':
+          return `ett formulär får ha högst ${f.number(reason.max)} frågor.`;
+        case 'pollOneQuestion':
+          return 'en omröstning har exakt en fråga.';
+        case 'noSectionId':
+          return 'avsnittet saknar id.';
+        case 'duplicateSectionId':
+          return `två avsnitt har samma id ”${reason.id}”.`;
+        case 'badName':
+          return `namnet ”${reason.name}” får bara innehålla bokstäver, siffror, - och _ (högst 64 tecken) och måste börja med en bokstav.`;
+        case 'duplicateName':
+          return `namnet ”${reason.name}” används två gånger.`;
+        case 'reservedName':
+          return `namnet ”${reason.name}” är reserverat för en kolumn i exporten: välj ett annat.`;
+        case 'unknownType':
+          return `okänd typ ”${reason.type}”. Använd scale, nps, single, multiple, ranking, text eller longText.`;
+        case 'noTitle':
+          return 'frågan saknar text: skriv den inuti elementet.';
+        case 'tooFewChoices':
+          return f.plural(reason.min, { one: 'lägg till minst 1 alternativ som ett <osa-choice value="…">-element.', other: `lägg till minst ${f.number(reason.min)} alternativ som <osa-choice value="…">-element.` });
+        case 'tooManyChoices':
+          return `en fråga får ha högst ${f.number(reason.max)} alternativ.`;
+        case 'noChoiceValue':
+          return 'ett alternativ saknar värde.';
+        case 'reservedChoiceValue':
+          return `alternativets värde ”${reason.value}” får inte börja med ”__”.`;
+        case 'duplicateChoiceValue':
+          return `två alternativ har samma värde ”${reason.value}”.`;
+        case 'noChoiceLabel':
+          return 'ett alternativ saknar text.';
+        case 'notWhole':
+          return `${reason.field} måste vara ett heltal.`;
+        case 'scaleOrder':
+          return `max (${f.number(reason.max)}) måste vara större än min (${f.number(reason.min)}).`;
+        case 'tooManyPoints':
+          return `en skala får ha högst ${f.number(reason.max)} steg.`;
+        case 'npsRange':
+          return 'en nps-fråga är alltid 0–10: utelämna min och max.';
+        case 'notTaken':
+          return `en fråga av typen ${reason.type} har inget ${reason.field}.`;
+        case 'selectionLimit':
+          return `${reason.field} måste vara ett heltal från ${f.number(reason.min)} till ${f.number(reason.max)} (antalet alternativ).`;
+        case 'selectionOrder':
+          return `max-selected (${f.number(reason.max)}) är mindre än min-selected (${f.number(reason.min)}).`;
+        case 'lengthLimit':
+          return `max-length måste vara ett heltal från 1 till ${f.number(reason.max)}.`;
+        case 'emptyCondition':
+          return 'villkoret är tomt.';
+        case 'expression':
+          return expression(reason.expression);
+      }
+    },
+    expressionReason: (reason: ExpressionReason): string => {
+      switch (reason.code) {
+        case 'tooLong':
+          return `villkoret är längre än ${f.number(reason.max)} tecken`;
+        case 'unclosedName':
+          return 'ett ”{” saknar avslutande ”}”';
+        case 'emptyName':
+          return 'frågans namn saknas mellan ”{” och ”}”';
+        case 'unclosedText':
+          return 'en text saknar avslutande citattecken';
+        case 'unexpectedCharacter':
+          return `tecknet ”${reason.character}” hör inte hit`;
+        case 'tooDeep':
+          return 'villkoret har för många nivåer inuti varandra';
+        case 'expected': {
+          const expected = { operator: 'en operator som and, or eller =', value: 'ett värde', closeParen: '”)”', listSeparator: '”,” eller ”]”' }[reason.expected];
+          return `väntade ${expected}, men ${reason.found === undefined ? 'villkoret tog slut' : `hittade ”${reason.found}”`}`;
+        }
+        case 'chained':
+          return 'jämförelser kan inte kedjas: förena dem med and eller or';
+        case 'unknownName':
+          return `det finns ingen fråga med namnet ”${reason.name}”`;
+        case 'unsupportedOperator':
+          return `operatorn ”${reason.operator}” stöds inte`;
+        case 'unsupportedFunction':
+          return `funktionen ”${reason.name}” stöds inte`;
+        case 'valueBefore':
+          return `ett värde saknas före ”${reason.word}”`;
+        case 'unknownWord':
+          return `okänt ord ”${reason.word}”: skriv frågornas namn som {${reason.word}} och texter inom citattecken`;
+      }
+    },
   },
   poll: {
     yourAnswer: 'Ditt svar',
@@ -131,6 +220,6 @@ export const feedbackSv: FeedbackTranslation = {
     no: 'nej',
     columns: { response: 'Svar', participant: 'Deltagare', round: 'Omgång', submitted: 'Skickat' },
     values: {},
-    notApplicable: 'vet inte / gäller inte mig',
+    anyColumn: { __na__: 'vet inte / gäller inte mig' },
   },
 };
