@@ -172,7 +172,8 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
       const viewer = await service.viewer(eventId, credentialsOf(request.headers));
       const ledger = await service.fresh(eventId);
       const resumed = request.headers['last-event-id'];
-      const since = resumed !== undefined ? Number(resumed) : (request.query.since ?? ledger.seq);
+      // From now means from the last committed change: a group being committed may still fail.
+      const since = resumed !== undefined ? Number(resumed) : (request.query.since ?? service.committedSeq(eventId) ?? ledger.seq);
       if (since > ledger.seq) {
         const field = resumed !== undefined ? 'Last-Event-ID' : 'since';
         throw new OsaError('invalid', `"${field}" must be at most ${ledger.seq}, the event's last change: reload the activity.`, {

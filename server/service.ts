@@ -99,6 +99,8 @@ export class EventService {
   private readonly lastUsed = new Map<string, number>();
   /** Per event while a group is being committed: the seq readers may see (the ledger is ahead of it). */
   private readonly committed = new Map<string, number>();
+  /** Events whose ledger was dropped after a failed group: their streams wait until it is loaded again. */
+  private readonly dropped = new Set<string>();
   private readonly listeners = new Set<(eventId: string) => void>();
   /** Whether other processes may write to the same database (PostgreSQL); a PGlite directory has one owner. */
   private readonly shared: boolean;
@@ -157,7 +159,11 @@ export class EventService {
       pending = this.load(eventId);
       this.ledgers.set(eventId, pending);
       pending.then(
-        (ledger) => this.loaded.set(eventId, ledger),
+        (ledger) => {
+          this.loaded.set(eventId, ledger);
+          // Loaded again after a failed group: the streams send what was committed meanwhile.
+          if (this.dropped.delete(eventId)) this.emit(eventId);
+        },
         () => {
           if (this.ledgers.get(eventId) === pending) this.ledgers.delete(eventId);
         },
@@ -199,12 +205,17 @@ export class EventService {
     }
     if (typeof message.event !== 'string' || typeof message.seq !== 'number') return;
     const ledger = this.loaded.get(message.event);
-    if (!ledger || message.seq <= ledger.seq) return;
+    if (!ledger) {
+      if (this.dropped.has(message.event)) this.reload(message.event);
+      return;
+    }
+    if (message.seq <= ledger.seq) return;
     this.mutex.run(message.event, () => this.catchUp(ledger)).catch((error: Error) => console.error(`osallistu: catching up ${message.event} failed:`, error.message));
   }
 
   /** After the LISTEN connection was lost: notifications may be missing, so catch up every loaded event. */
   catchUpAll(): void {
+    for (const eventId of this.dropped) this.reload(eventId);
     for (const ledger of this.loaded.values()) {
       this.mutex.run(ledger.eventId, () => this.catchUp(ledger)).catch((error: Error) => console.error(`osallistu: catching up ${ledger.eventId} failed:`, error.message));
     }
@@ -370,8 +381,13 @@ export class EventService {
     } catch (error) {
       // Nothing of this group was written; a ledger that already holds its changes is dropped.
       this.committed.delete(eventId);
-      if (planned) this.evict(eventId);
-      else if (caughtUp) this.emit(eventId);
+      if (planned) {
+        // Loaded again at once (or, if the database is down, at the next notification or
+        // reconnect): until then the event's streams, here and fed by other instances, stand still.
+        this.evict(eventId);
+        this.dropped.add(eventId);
+        this.reload(eventId);
+      } else if (caughtUp) this.emit(eventId);
       for (const write of group) write.reject(error);
       return;
     }
@@ -391,6 +407,11 @@ export class EventService {
     const ledger = this.loaded.get(eventId);
     if (!ledger) return undefined;
     return this.committed.get(eventId) ?? ledger.seq;
+  }
+
+  /** Loads a ledger dropped after a failed group, unless it is loaded or loading already. */
+  private reload(eventId: string): void {
+    if (!this.ledgers.has(eventId)) this.ledger(eventId).catch((error: Error) => console.error(`osallistu: reloading ${eventId} failed:`, error.message));
   }
 
   /** Forgets the cached ledger of an event; the next use loads it from the database. */

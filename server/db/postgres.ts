@@ -29,6 +29,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
     async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A checked-out client has no error listener of the pool's: a connection lost between two
+      // queries (a database restart) would otherwise be an uncaught error that ends the process.
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
@@ -42,7 +48,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
         }
         throw error;
       } finally {
-        // A connection whose ROLLBACK failed is not given back to the pool.
+        // A connection that failed (or whose ROLLBACK failed) is not given back to the pool.
+        client.off('error', onError);
         client.release(broken);
       }
     },

@@ -3,7 +3,7 @@
  * /usr/lib/postgresql/<version>/bin: initdb in a temp directory, started on 127.0.0.1 with a free
  * port, one database. As root the binaries run as the `postgres` user (initdb refuses root).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,11 @@ import { join } from 'node:path';
 export interface TempPostgres {
   /** postgres://postgres@127.0.0.1:<port>/osallistu_test */
   url: string;
+  /**
+   * `pg_ctl restart -m fast` on the same data directory and port: open connections are cut,
+   * running transactions roll back. Asynchronous, so servers in this process keep running meanwhile.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,9 +73,9 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   }
   const data = join(dir, 'data');
   const port = await freePort();
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
     run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
     run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'osallistu_test']);
   } catch (error) {
@@ -83,6 +88,13 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   process.once('exit', onExit);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/osallistu_test`,
+    restart: () =>
+      new Promise<void>((resolve, reject) => {
+        const args = ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-m', 'fast', '-w', '-t', '60', 'restart'];
+        const command = asRoot ? 'runuser' : join(bin, 'pg_ctl');
+        const argv = asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args] : args;
+        execFile(command, argv, { cwd: tmpdir() }, (error, _stdout, stderr) => (error ? reject(new Error(`pg_ctl restart failed: ${error.message}\n${stderr}`)) : resolve()));
+      }),
     async stop() {
       process.off('exit', onExit);
       stopSync(run, data, dir);
