@@ -104,6 +104,16 @@ export class LiveHub {
     // The backlog goes out at once: a resuming client should not wait for the next change.
     const ledger = this.service.cached(eventId);
     if (ledger) this.deliver(client, ledger);
+    else {
+      // Evicted in between (nobody was watching): load it again, or this stream would wait for
+      // someone else to use the event.
+      this.service.ledger(eventId).then(
+        (loaded) => {
+          if (this.clients.get(eventId)?.has(client)) this.deliver(client, loaded);
+        },
+        () => this.remove(client),
+      );
+    }
   }
 
   private remove(client: StreamClient): void {
