@@ -1,10 +1,10 @@
 import { formatters } from './format.js';
-import { boardEn } from './board/en.js';
-import { feedbackEn } from './feedback/en.js';
-import { cloudEn } from './cloud/en.js';
+import type { BoardTranslation } from './board/en.js';
+import type { CloudTranslation } from './cloud/en.js';
+import type { FeedbackTranslation } from './feedback/en.js';
+import type { WorkshopsTranslation } from './workshops/en.js';
 import { formEn } from './form/en.js';
 import { kitEn } from './kit/en.js';
-import { workshopsEn } from './workshops/en.js';
 
 const f = formatters('en');
 
@@ -12,7 +12,7 @@ const f = formatters('en');
  * English texts. This object defines the shape every language must have: `Translation` is
  * derived from it, so a key missing from `fi` or `sv` fails the type check.
  */
-export const en = {
+const enShared = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
@@ -57,12 +57,26 @@ export const en = {
     tooMany: (max: number) => `at most ${f.number(max)} items`,
     unknownField: 'this field is not expected',
   },
-  board: boardEn,
-  feedback: feedbackEn,
-  cloud: cloudEn,
   form: formEn,
   kit: kitEn,
-  workshops: workshopsEn,
 };
 
-export type Translation = typeof en;
+/** The texts every element shares (loaded with the first element of a page). */
+export type SharedTranslation = typeof enShared;
+
+/**
+ * Each element's own texts, in `src/i18n/<element>/`: loaded with the element that uses them (a
+ * page with only a feedback form does not load the board's words), and joined to the shared
+ * texts by `registerTexts` when the element's class is defined.
+ */
+export interface ElementTranslations {
+  board: BoardTranslation;
+  workshops: WorkshopsTranslation;
+  feedback: FeedbackTranslation;
+  cloud: CloudTranslation;
+}
+
+export type Translation = SharedTranslation & ElementTranslations;
+
+/** English: the shared texts now, each element's texts once its element is defined. */
+export const en = enShared as Translation;

@@ -1,15 +1,11 @@
 import { formatters } from './format.js';
-import { boardFi } from './board/fi.js';
-import { feedbackFi } from './feedback/fi.js';
-import { cloudFi } from './cloud/fi.js';
 import { formFi } from './form/fi.js';
 import { kitFi } from './kit/fi.js';
-import { workshopsFi } from './workshops/fi.js';
-import type { Translation } from './en.js';
+import type { SharedTranslation, Translation } from './en.js';
 
 const f = formatters('fi');
 
-export const fi: Translation = {
+const fiShared: SharedTranslation = {
   common: {
     loading: 'Ladataan…',
     retry: 'Yritä uudelleen',
@@ -54,10 +50,9 @@ export const fi: Translation = {
     tooMany: (max) => `enintään ${f.number(max)} kohdetta`,
     unknownField: 'tätä kenttää ei odotettu',
   },
-  board: boardFi,
-  feedback: feedbackFi,
-  cloud: cloudFi,
   form: formFi,
   kit: kitFi,
-  workshops: workshopsFi,
 };
+
+/** Finnish: the shared texts now, each element's texts once its element is defined. */
+export const fi = fiShared as Translation;

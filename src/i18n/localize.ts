@@ -1,11 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Translation } from './en.js';
+import { en, type ElementTranslations, type Translation } from './en.js';
 import { fi } from './fi.js';
 import { sv } from './sv.js';
 import { formatters, type Formatters } from './format.js';
-import { DEFAULT_LANGUAGE, matchLanguage, type Language } from './languages.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, matchLanguage, type Language } from './languages.js';
 
 export const translations: Record<Language, Translation> = { fi, sv, en };
+
+/**
+ * Joins an element's own texts (`src/i18n/<element>/index.ts`) to the shared ones; each element
+ * class calls it when it is defined, so a page loads the words of the elements it uses only.
+ */
+export function registerTexts<K extends keyof ElementTranslations>(entry: { key: K; texts: { readonly [L in Language]: ElementTranslations[K] } }): void {
+  for (const language of LANGUAGES) (translations[language] as ElementTranslations)[entry.key] = entry.texts[language];
+}
 
 type Host = ReactiveControllerHost & HTMLElement;
 

@@ -1,15 +1,11 @@
 import { formatters } from './format.js';
-import { boardSv } from './board/sv.js';
-import { feedbackSv } from './feedback/sv.js';
-import { cloudSv } from './cloud/sv.js';
 import { formSv } from './form/sv.js';
 import { kitSv } from './kit/sv.js';
-import { workshopsSv } from './workshops/sv.js';
-import type { Translation } from './en.js';
+import type { SharedTranslation, Translation } from './en.js';
 
 const f = formatters('sv');
 
-export const sv: Translation = {
+const svShared: SharedTranslation = {
   common: {
     loading: 'Laddar…',
     retry: 'Försök igen',
@@ -54,10 +50,9 @@ export const sv: Translation = {
     tooMany: (max) => `högst ${f.number(max)} objekt`,
     unknownField: 'det här fältet förväntades inte',
   },
-  board: boardSv,
-  feedback: feedbackSv,
-  cloud: cloudSv,
   form: formSv,
   kit: kitSv,
-  workshops: workshopsSv,
 };
+
+/** Swedish: the shared texts now, each element's texts once its element is defined. */
+export const sv = svShared as Translation;

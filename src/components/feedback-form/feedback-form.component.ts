@@ -28,6 +28,8 @@ import { DraftController } from './draft-controller.js';
 import { answerProblems, formProblems, isRequiredNow, problemText, sendableAnswers, visibleSections, type AnswerProblem } from './rules.js';
 import { FeedbackPoll } from './poll.js';
 import { FeedbackResults } from './results.js';
+import { registerTexts } from '../../i18n/localize.js';
+import { feedbackTexts } from '../../i18n/feedback/index.js';
 
 declare module '../../base/events.js' {
   interface OsaEventDetailMap {
@@ -95,6 +97,10 @@ let instances = 0;
  * @cssstate user-invalid - Invalid after the participant or a form validation reached it.
  */
 export class OsaFeedbackForm extends OsaFormControl implements QuestionsHost {
+  static {
+    registerTexts(feedbackTexts);
+  }
+
   static override styles = [tokens, controls, presenterCounterStyles, feedbackStyles];
 
   /** The activity id of the feedback form inside the event; leave out for a form inside a host `<form>`. */

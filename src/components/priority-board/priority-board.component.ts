@@ -30,6 +30,8 @@ import { DuelController } from './duel-controller.js';
 import { RankingController } from './ranking-controller.js';
 import { BoardOrganiser } from './priority-board.organiser.js';
 import { BoardPresenter } from './priority-board.presenter.js';
+import { registerTexts } from '../../i18n/localize.js';
+import { boardTexts } from '../../i18n/board/index.js';
 
 declare module '../../base/events.js' {
   interface OsaEventDetailMap {
@@ -73,6 +75,10 @@ export type BoardView = 'participant' | 'presenter' | 'organiser';
  * @cssproperty --osa-priority-board-presenter-font-size - Base font size of the presenter view, which sizes all of it. Defaults to a size that follows the element's width and the screen's height.
  */
 export class OsaPriorityBoard extends OsaElement {
+  static {
+    registerTexts(boardTexts);
+  }
+
   static override styles = [tokens, controls, boardStyles, presenterCounterStyles, presenterStyles, organiserStyles];
 
   /** The activity id of the board inside the event. */

@@ -21,6 +21,8 @@ import { WorkshopPresenter } from './workshop-picker.presenter.js';
 import { renderCatalogue } from './cards.js';
 import { renderSchedule } from './schedule.js';
 import { readStaticConfig, STATIC_EVENT, StaticCatalogueAdapter } from './static-catalogue.js';
+import { registerTexts } from '../../i18n/localize.js';
+import { workshopsTexts } from '../../i18n/workshops/index.js';
 
 declare module '../../base/events.js' {
   interface OsaEventDetailMap {
@@ -84,6 +86,10 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
  * @cssstate user-invalid - Invalid after the participant or a form validation reached it.
  */
 export class OsaWorkshopPicker extends OsaFormControl {
+  static {
+    registerTexts(workshopsTexts);
+  }
+
   static override styles = [tokens, controls, pickerStyles, presenterCounterStyles, presenterStyles];
 
   /** The activity id of the workshop picker inside the event. */
