@@ -10,11 +10,11 @@ import { startServer, type RunningServer } from './index.js';
 import { ADMIN_TOKEN, Api, BACKENDS, ORIGIN, SseClient, newDevice, newEventId, skipReason, testDatabase, type ErrorAnswer, type TestDatabase } from './test/helpers.js';
 import type { EventDefinition } from '../src/core/event.js';
 
-function cloudEvent(id: string, config: Record<string, unknown> = {}): EventDefinition {
+function cloudEvent(id: string, config: Record<string, unknown> = {}, languages: EventDefinition['languages'] = ['fi', 'sv', 'en']): EventDefinition {
   return {
     id,
     title: { fi: 'Testitapahtuma', sv: 'Testevenemang', en: 'Test event' },
-    languages: ['fi', 'sv', 'en'],
+    languages,
     activities: [{ id: 'cloud', kind: 'cloud', title: 'Sanapilvi', phase: 'open', config: { maxWords: 4, maxLength: 60, answersPerParticipant: 3, ...config } }],
   };
 }
@@ -84,6 +84,22 @@ for (const backend of BACKENDS) {
         bobLive.close();
         anonymousLive.close();
       }
+    });
+
+    test("an answer sent without a language counts in the event's first language (Swedish stemming and stop words)", async () => {
+      const id = newEventId();
+      const key = await api.create(cloudEvent(id, {}, ['sv']));
+      for (const text of ['skolan och', 'skolor', 'det är skola']) {
+        const sent = await api.command(id, 'cloud', 'submit', { text }, { device: newDevice() });
+        assert.equal(sent.status, 200, sent.text);
+      }
+      const exported = await api.get<{ tables: Record<string, Array<Record<string, unknown>>> }>(`/events/${id}/activities/cloud/export`, { 'x-osa-organiser': key });
+      assert.equal(exported.status, 200, exported.text);
+      assert.deepEqual(
+        exported.body.tables.terms.map((term) => [term.count, term.mergedInto]),
+        [[3, null]],
+        'one term: skolan, skolor and skola merged; och, det and är left out',
+      );
     });
 
     test('the organiser reads every answer; limits are refused with the field named; exports have both tables', async () => {

@@ -59,9 +59,10 @@ describe('Voikko path', { skip }, () => {
     assert.deepEqual(termsOf('Lasten ja nuorten hyvinvointi', { language: 'fi', keepPhrases: true, lemmatiser: voikko }), [{ key: 'lapsi nuori hyvinvointi', surface: 'Lasten ja nuorten hyvinvointi' }]);
   });
 
-  test('merge rate on the fixture: 57 of 58 pairs (98 %), held out 39 of 40; no wrong merge', () => {
+  test('merge rate on the fixture: 67 of 69 pairs (97 %), held out 39 of 40; no wrong merge', () => {
     const key = keyOf(voikko);
-    assert.ok(merged(key, TOGETHER) >= 57, `${merged(key, TOGETHER)} of ${TOGETHER.length}`);
+    // The misses: keskusta (also "keskus" + -ta) and puhelin (also a past form of "puhella"), which `known` resolves in a cloud.
+    assert.ok(merged(key, TOGETHER) >= 67, `${merged(key, TOGETHER)} of ${TOGETHER.length}`);
     assert.ok(merged(key, HELD_OUT) >= 39, `${merged(key, HELD_OUT)} of ${HELD_OUT.length}`);
     assert.deepEqual(wrong(key), []);
   });
@@ -81,7 +82,7 @@ describe('Voikko path', { skip }, () => {
     assert.equal(finnishLemmatiser(), finnishLemmatiser());
   });
 
-  test('a command on the server gets it: "vanhusten" and "vanhus" from two people are one term of a cloud', async () => {
+  test('a command on the server gets it: "tyttären" and "tytär" from two people are one term of a cloud', async () => {
     const store = await openStore('memory');
     try {
       await migrate(store);
@@ -93,11 +94,11 @@ describe('Voikko path', { skip }, () => {
         activities: [{ id: 'cloud', kind: 'cloud', title: 'Mikä on tärkeää?', phase: 'open' }],
       });
       const people = [await service.viewer(eventId, { device: 'd'.repeat(32) }), await service.viewer(eventId, { device: 'e'.repeat(32) })];
-      await service.send(eventId, 'cloud', 'submit', { text: 'vanhusten', language: 'fi' }, people[0]!, 'k1');
-      await service.send(eventId, 'cloud', 'submit', { text: 'vanhus', language: 'fi' }, people[1]!, 'k2');
+      await service.send(eventId, 'cloud', 'submit', { text: 'tyttären', language: 'fi' }, people[0]!, 'k1');
+      await service.send(eventId, 'cloud', 'submit', { text: 'tytär', language: 'fi' }, people[1]!, 'k2');
       const { state } = (await service.snapshot(eventId, 'cloud', { organiser: true })) as unknown as { state: CloudState };
-      assert.notEqual(keyOf(undefined)('vanhusten'), keyOf(undefined)('vanhus'), 'the fallback keeps these apart, so only Voikko merges them');
-      assert.deepEqual(Object.keys(state.terms), ['vanhus']);
+      assert.notEqual(keyOf(undefined)('tyttären'), keyOf(undefined)('tytär'), 'the fallback keeps these apart, so only Voikko merges them');
+      assert.deepEqual(Object.keys(state.terms), ['tytär']);
     } finally {
       await store.close();
     }
@@ -105,10 +106,10 @@ describe('Voikko path', { skip }, () => {
 });
 
 describe('Snowball fallback (no lemmatiser) on the same fixture', () => {
-  test('merge rate: 51 of 58 pairs (88 %), held out 26 of 40 (65 %); no wrong merge', () => {
+  test('merge rate: 63 of 69 pairs (91 %), held out 28 of 40 (70 %); no wrong merge', () => {
     const key = keyOf(undefined);
-    assert.ok(merged(key, TOGETHER) >= 51, `${merged(key, TOGETHER)} of ${TOGETHER.length}`);
-    assert.ok(merged(key, HELD_OUT) >= 26, `${merged(key, HELD_OUT)} of ${HELD_OUT.length}`);
+    assert.ok(merged(key, TOGETHER) >= 63, `${merged(key, TOGETHER)} of ${TOGETHER.length}`);
+    assert.ok(merged(key, HELD_OUT) >= 28, `${merged(key, HELD_OUT)} of ${HELD_OUT.length}`);
     assert.deepEqual(wrong(key), []);
   });
 

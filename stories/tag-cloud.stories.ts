@@ -60,6 +60,17 @@ export const Closed: Story = withCloud({ answers: SAMPLE_ANSWERS, phase: 'closed
 export const CloudHiddenFromParticipants: Story = withCloud({ answers: SAMPLE_ANSWERS, ownAnswers: ['ruoka'], config: { showCloud: false } });
 export const ListView: Story = { ...withCloud({ answers: SAMPLE_ANSWERS }), args: { display: 'list' } };
 export const Organiser: Story = withCloud({ answers: [...SAMPLE_ANSWERS, 'paska ruoka'] }, 'organiser', 'organiser');
+/** The organiser chose a term ("ruoka", which holds a flagged answer): the answers behind it are listed. */
+export const OrganiserAnswersBehindTerm: Story = {
+  ...withCloud({ answers: [...SAMPLE_ANSWERS, 'paska ruoka'] }, 'organiser', 'organiser'),
+  play: async ({ canvasElement }) => {
+    const cloud = canvasElement.querySelector('osa-tag-cloud')!;
+    const term = (): HTMLButtonElement | undefined =>
+      [...(cloud.shadowRoot?.querySelectorAll<HTMLButtonElement>('.org-table tbody th button') ?? [])].find((button) => button.textContent!.trim() === 'ruoka');
+    for (let tries = 0; tries < 200 && !term(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    term()?.click();
+  },
+};
 export const Presenter: Story = withCloud({ answers: SAMPLE_ANSWERS }, 'participant', 'presenter');
 Presenter.parameters = { layout: 'fullscreen' };
 

@@ -51,6 +51,8 @@ export interface CommandContext extends Viewer {
   random: Random;
   /** Base forms of words (the server's Voikko for Finnish, when installed); absent in the browser. */
   lemmatiser?: Lemmatiser;
+  /** The event's languages, first the main one: filled in by `EventLedger.stamp`, so every back end has them. */
+  eventLanguages?: readonly Language[];
 }
 
 export interface CommandOutcome<R> {

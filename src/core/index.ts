@@ -37,6 +37,8 @@ export * from './feedback/statistics.js';
 export { importSurveyJs, type SurveyJsImport, type UnsupportedPart } from './feedback/surveyjs.js';
 export { termsOf, displayOf, type Lemmatiser, type TermOptions, type TermHit } from './cloud/terms.js';
 export { isFlagged as isFlaggedTerm } from './cloud/profanity.js';
+export * from './cloud/cloud.view.js';
+export { cloudKind, DEFAULT_CLOUD_CONFIG, answerLanguage, type CloudCommands, type SubmitResult as CloudSubmitResult } from './cloud/cloud.js';
 export {
   layoutCloud,
   layoutCloudInSteps,

@@ -68,11 +68,12 @@ export class EventLedger {
   }
 
   /**
-   * `plan`, with the changes numbered after the ledger's last seq and stamped with the activity
-   * and the time: what a store records (and then `apply`s) when nobody else writes in between.
+   * `plan` (with the event's languages in the context), with the changes numbered after the
+   * ledger's last seq and stamped with the activity and the time: what a store records (and then
+   * `apply`s) when nobody else writes in between.
    */
   stamp(activityId: string, command: string, payload: unknown, context: CommandContext): { result: unknown; changes: Change[] } {
-    const { result, changes } = this.plan(activityId, command, payload, context);
+    const { result, changes } = this.plan(activityId, command, payload, { ...context, eventLanguages: this.languages });
     return { result, changes: changes.map((draft, index) => ({ ...draft, seq: this.seq + index + 1, activity: activityId, at: context.now })) };
   }
 

@@ -2,7 +2,7 @@ import { svg, type ReactiveController, type ReactiveControllerHost, type Templat
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { IncrementalCloud, type CloudLayout, type CloudWord, type LayoutOptions, type PlacedWord } from '../../core/cloud/layout.js';
-import { canvasMeasure, layoutInWorker, WORKER_THRESHOLD, type CloudFont } from './layout-client.js';
+import { canvasMeasure, layoutInWorker, WORKER_THRESHOLD, type CloudFont, type WorkerLayout } from './layout-client.js';
 
 /** How many theme colours the words cycle through (`.tone-0` … in the styles). */
 export const TONES = 4;
@@ -12,6 +12,9 @@ export function toneOf(key: string): number {
   for (let index = 0; index < key.length; index += 1) hash = (hash * 31 + key.charCodeAt(index)) | 0;
   return Math.abs(hash) % TONES;
 }
+
+/** Where the stage's layout was made: a whole layout (`WorkerLayout['via']`), or sets on the live cloud. */
+export type StageLayoutVia = WorkerLayout['via'] | 'incremental';
 
 /** More new or changed words than this at once are laid out whole (see `rebuild`). */
 const BULK = 24;
@@ -43,8 +46,16 @@ export class CloudStage implements ReactiveController {
   layout: CloudLayout = { placed: [], overflow: [], scale: 1 };
   /** The words that moved in the last update (animated; never under reduced motion). */
   moving = new Set<string>();
+  /** How the words shown came to be where they are: the last whole layout's `via`, or `incremental`. */
+  via: StageLayoutVia | undefined;
   private cloud: IncrementalCloud | undefined;
+  /** The words wanted. */
   private words = new Map<string, CloudWord>();
+  /** The words `cloud` holds. */
+  private shown = new Map<string, CloudWord>();
+  /** A whole layout is under way in the worker: updates wait for it. */
+  private building = false;
+  private buildRun = 0;
   private width = 0;
   private height = 0;
   private element: Element | undefined;
@@ -98,22 +109,60 @@ export class CloudStage implements ReactiveController {
       void this.layStatic();
       return;
     }
-    const before = this.positions();
     // A new area: laid out again from the words as they are (fonts sized to the area).
     this.rebuild();
-    this.settle(before, true);
   }
 
   /**
-   * Lays out every word at once, as `layoutCloud` would: the words go into a cloud of no area
-   * (where each only joins the overflow, at no cost) and one resize lays them all out. Adding
-   * 1,000 words one by one would lay the cloud out again hundreds of times on the way.
+   * Lays out every word in one whole layout (`IncrementalCloud.setAll`, the same as
+   * `layoutCloud`); a large list (`WORKER_THRESHOLD` words or more) in the worker, with the cloud
+   * going on incrementally from the worker's result (`IncrementalCloud.from`). Answers that
+   * arrive meanwhile are added once the result is in. Adding 1,000 words one by one instead would
+   * lay the cloud out again hundreds of times on the way.
    */
   private rebuild(): void {
+    const run = ++this.buildRun;
     const options = this.optionsNow();
-    this.cloud = new IncrementalCloud({ ...options, width: 1, height: 1 });
-    for (const word of byWeight([...this.words.values()])) this.cloud.set(word);
-    this.cloud.resize(options.width, options.height);
+    const words = [...this.words.values()];
+    if (words.length < WORKER_THRESHOLD) {
+      const before = this.positions();
+      this.cloud = new IncrementalCloud(options);
+      this.cloud.setAll(words);
+      this.shown = new Map(this.words);
+      this.building = false;
+      this.via = 'main';
+      this.settle(before, true);
+      return;
+    }
+    this.building = true;
+    const { measure: _measure, ...plain } = options;
+    const done = (cloud: IncrementalCloud, via: StageLayoutVia): void => {
+      if (run !== this.buildRun) return;
+      const before = this.positions();
+      this.cloud = cloud;
+      this.shown = new Map(words.map((word) => [word.key, word]));
+      this.building = false;
+      this.via = via;
+      // What changed while the worker was busy goes in incrementally (or, when much did, in another whole layout).
+      if (!this.catchUp(before)) this.settle(before, true);
+    };
+    // When the worker fails, or its result does not fit the page's measurements, the page lays the words out.
+    const onPage = (): void => {
+      if (run !== this.buildRun) return;
+      const cloud = new IncrementalCloud(options);
+      cloud.setAll(words);
+      done(cloud, 'main');
+    };
+    void layoutInWorker(words, plain, this.options.font()).then((layout) => {
+      if (run !== this.buildRun) return;
+      let cloud: IncrementalCloud;
+      try {
+        cloud = IncrementalCloud.from(layout, options);
+      } catch {
+        return onPage();
+      }
+      done(cloud, layout.via);
+    }, onPage);
   }
 
   /** Sets the words to show: new ones take free space, grown ones grow in place, removed ones go. */
@@ -124,26 +173,39 @@ export class CloudStage implements ReactiveController {
       return !old || old.weight !== word.weight || old.text !== word.text;
     });
     if (!changed) return;
-    const previous = this.words;
     this.words = next;
     if (!this.ready) return;
     if (this.options.isStatic()) {
       void this.layStatic();
       return;
     }
-    const before = this.positions();
-    const fresh = words.filter((word) => {
-      const old = previous.get(word.key);
+    if (this.building) return;
+    this.catchUp(this.positions());
+  }
+
+  /**
+   * Brings the cloud from the words it shows to the words wanted: incrementally, or in one whole
+   * layout when there is no cloud yet or more than `BULK` words are new or changed. False when
+   * nothing changed.
+   */
+  private catchUp(before: Map<string, string>): boolean {
+    const fresh = [...this.words.values()].filter((word) => {
+      const old = this.shown.get(word.key);
       return !old || old.weight !== word.weight || old.text !== word.text;
     });
+    const gone = [...this.shown.keys()].filter((key) => !this.words.has(key));
+    if (this.cloud && fresh.length === 0 && gone.length === 0) return false;
     if (!this.cloud || fresh.length > BULK) {
       this.rebuild();
-      return this.settle(before, true);
+      return true;
     }
-    for (const key of previous.keys()) if (!next.has(key)) this.cloud.remove(key);
+    for (const key of gone) this.cloud.remove(key);
     let relayout = false;
     for (const word of byWeight(fresh)) relayout = this.cloud.set(word).relayout || relayout;
+    this.shown = new Map(this.words);
+    this.via = 'incremental';
     this.settle(before, relayout);
+    return true;
   }
 
   private positions(): Map<string, string> {
@@ -164,6 +226,7 @@ export class CloudStage implements ReactiveController {
     const layout = await layoutInWorker(words, options, this.options.font(), { mode: words.length >= WORKER_THRESHOLD ? 'auto' : 'main' });
     if (run !== this.staticRun) return;
     this.layout = layout;
+    this.via = layout.via;
     this.moving = new Set();
     this.host.requestUpdate();
   }

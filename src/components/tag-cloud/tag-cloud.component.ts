@@ -18,6 +18,8 @@ import { CloudOrganiser } from './tag-cloud.organiser.js';
 import { readStaticWords, staticTerms, type StaticWord } from './static-words.js';
 import { cloudStyles } from './tag-cloud.styles.js';
 import '../join-code/join-code.js';
+import { registerTexts } from '../../i18n/localize.js';
+import { cloudTexts } from '../../i18n/cloud/index.js';
 
 declare module '../../base/events.js' {
   interface OsaEventDetailMap {
@@ -74,6 +76,10 @@ export interface CloudEntry {
  * @cssproperty --osa-tag-cloud-move-duration - How long a word takes to move when the cloud is laid out again. Defaults to 600ms (none under reduced motion).
  */
 export class OsaTagCloud extends OsaElement {
+  static {
+    registerTexts(cloudTexts);
+  }
+
   static override styles = [tokens, controls, presenterCounterStyles, cloudStyles];
 
   /** The activity id of the cloud inside the event. */

@@ -259,6 +259,8 @@ export const cloudStyles = css`
 
   button.link {
     min-height: 0;
+    /* The theme's minimum width for buttons would centre a short term ("tuki") in it. */
+    min-width: 0;
     padding: 0;
     border: 0;
     background: none;
@@ -307,6 +309,24 @@ export const cloudStyles = css`
   .org-table .actions button {
     padding: 2px var(--_space-s);
     min-height: 32px;
+  }
+
+  /* The theme lets text break anywhere; headings, counts and buttons stay whole, so on a phone the
+     term column takes what is left instead of every column breaking mid-word. */
+  .org-table thead th,
+  .org-table .num,
+  .org-table .actions button,
+  .terms-list thead th,
+  .terms-list .num {
+    overflow-wrap: normal;
+    white-space: nowrap;
+  }
+
+  @container (max-width: 500px) {
+    .org-table th,
+    .org-table td {
+      padding-inline: var(--_space-xs);
+    }
   }
 
   .org-answers ul {

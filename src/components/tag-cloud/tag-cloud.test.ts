@@ -154,6 +154,23 @@ describe('osa-tag-cloud', () => {
       expect(moved).to.deep.equal([], 'no placed word moved (the grown one may have)');
     });
 
+    it('lays out a live cloud of 1,000 answers in one whole layout in the worker, then adds answers without moving a word', async () => {
+      const fx = await cloudFixture({ answers: distinctAnswers(1000), perPerson: 100 });
+      const el = await mount(fx);
+      await waitUntil(() => el.stage.via !== undefined && words(el).length >= 20, 'the cloud was never laid out', { timeout: 20000 });
+      expect(el.stage.via).to.equal('worker', 'the first layout of a large list ran in the worker');
+      const before = positions(el);
+      await fx.answer('osallistuminen');
+      await fx.answer('lähiluonto');
+      await waitUntil(() => el.stage.via === 'incremental', 'the new answers never reached the cloud', { timeout: 10000 });
+      const after = positions(el);
+      const moved = [...before.keys()].filter((key) => after.get(key) !== before.get(key));
+      expect(moved).to.deep.equal([], 'no placed word moved');
+      const more = shadow(el).querySelector('[part="more"]');
+      const hidden = more ? Number(/\+(\d[\d\s,]*)/.exec(more.textContent!)![1].replace(/\D/g, '')) : 0;
+      expect(hidden + words(el).length).to.equal(1002, 'every word is placed or counted in "+N more"');
+    });
+
     it('moves between words with the arrow keys and selects one with Enter', async () => {
       const fx = await cloudFixture({ answers: SAMPLE_ANSWERS });
       const el = await mount(fx);

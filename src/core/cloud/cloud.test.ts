@@ -5,10 +5,12 @@ import type { CommandContext, Viewer } from '../activity.js';
 import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
 import { activityExport } from '../backend.js';
-import { answersOfTerm, cloudMine, cloudTerms, type CloudConfig, type CloudState } from './cloud.js';
+import type { Language } from '../protocol.js';
+import { answersOfTerm, cloudKind, cloudMine, cloudTerms, cloudView, type CloudConfig, type CloudState } from './cloud.js';
+import * as core from '../index.js';
 
-function setup(config: Partial<CloudConfig> = {}, phase = 'open') {
-  const ledger = new EventLedger('test', 'Test', [{ id: 'c', kind: 'cloud', config, phase }], ['fi', 'sv', 'en']);
+function setup(config: Partial<CloudConfig> = {}, phase = 'open', languages: Language[] = ['fi', 'sv', 'en']) {
+  const ledger = new EventLedger('test', 'Test', [{ id: 'c', kind: 'cloud', config, phase }], languages);
   const random = createRandom(3);
   let now = 1_700_000_000_000;
   const run = (viewer: Viewer, command: string, payload: unknown): unknown => {
@@ -63,6 +65,29 @@ describe('cloud: answers become terms', () => {
     run(person('a'), 'submit', { text: 'trygg' });
     assert.deepEqual(shown(), { trygghet: 1, trygg: 1 }, 'Swedish exceptions apply');
     assert.deepEqual(cloudMine(view(person('a')), person('a')).map((answer) => answer.language), ['sv', 'sv']);
+  });
+
+  test("an answer without a language counts in the event's first language, with its stemming and stop words, with no configuration", () => {
+    const answers = ['skolan och', 'skolor', 'skolan', 'det är skola'];
+    const swedish = setup({}, 'open', ['sv']);
+    answers.forEach((text, index) => swedish.run(swedish.person(`p${index}`), 'submit', { text }));
+    assert.deepEqual(swedish.shown(), { skolan: 4 }, 'Swedish stemming merges skolan/skolor/skola; och, det and är are stop words');
+    assert.deepEqual(cloudMine(swedish.view(swedish.person('p0')), swedish.person('p0')).map((answer) => answer.language), ['sv']);
+    // The same answers read as Finnish (an event whose first language is fi) stay apart, stop words and all.
+    const finnish = setup({}, 'open', ['fi', 'sv']);
+    answers.forEach((text, index) => finnish.run(finnish.person(`p${index}`), 'submit', { text }));
+    assert.notDeepEqual(finnish.shown(), { skolan: 4 });
+    assert.ok(Object.keys(finnish.shown()).includes('och'), 'och is no Finnish stop word');
+  });
+
+  test("the submit's own language wins over the cloud's setting, which wins over the event's first language", () => {
+    const { run, person, view } = setup({ answersPerParticipant: 5 }, 'open', ['sv', 'fi']);
+    run(person('a'), 'submit', { text: 'koulu', language: 'fi' });
+    run(person('a'), 'submit', { text: 'koulu' });
+    assert.deepEqual(cloudMine(view(person('a')), person('a')).map((answer) => answer.language), ['fi', 'sv']);
+    const configured = setup({ language: 'en' }, 'open', ['sv', 'fi']);
+    configured.run(configured.person('a'), 'submit', { text: 'schools' });
+    assert.deepEqual(cloudMine(configured.view(configured.person('a')), configured.person('a')).map((answer) => answer.language), ['en']);
   });
 
   test('public counters follow answers and people', () => {
@@ -208,4 +233,13 @@ describe('cloud: export', () => {
       ],
     );
   });
+});
+
+test('the core entry point exports the cloud kind, its view and its layout, like the other kinds', () => {
+  assert.equal(core.cloudKind, cloudKind);
+  assert.equal(core.cloudView, cloudView);
+  assert.equal(core.cloudTerms, cloudTerms);
+  for (const name of ['answersOfTerm', 'cloudMine', 'answersLeft', 'wordCount', 'termOf', 'initialCloudState', 'CLOUD_PHASES', 'answerLanguage', 'DEFAULT_CLOUD_CONFIG', 'layoutCloud', 'IncrementalCloud', 'termsOf']) {
+    assert.ok(name in core, `osallistu/core exports ${name}`);
+  }
 });

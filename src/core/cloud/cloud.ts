@@ -57,6 +57,15 @@ function existingTerm(state: CloudState, key: string, field: string): void {
   if (!Object.hasOwn(state.terms, key)) throw new OsaError('not_found', `There is no term "${key}".`, { field });
 }
 
+/**
+ * The language an answer is read in: the one the submit names (the participant's UI language),
+ * else the cloud's `language` setting (for a cloud whose answers are in another language than the
+ * event's main one), else the event's first language, else Finnish.
+ */
+export function answerLanguage(given: Language | undefined, config: CloudConfig, context: Pick<CommandContext, 'eventLanguages'>): Language {
+  return given ?? config.language ?? context.eventLanguages?.[0] ?? 'fi';
+}
+
 export interface SubmitResult {
   answer: string;
   /** The terms (as shown now) the answer counted toward. */
@@ -74,7 +83,7 @@ const submit: CommandSpec<CloudState, CloudConfig, { text: string; language?: La
   run(cloud, payload, context) {
     const participant = requireParticipant(context);
     const { state, config } = cloud;
-    const language = payload.language ?? config.language ?? 'fi';
+    const language = answerLanguage(payload.language, config, context);
     const text = cleanText(payload.text);
     if (text.length === 0) throw new OsaError('invalid', '"text" is required', { field: 'text', reason: { kind: 'required' } });
     if ([...text].length > config.maxLength) {

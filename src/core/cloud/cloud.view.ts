@@ -28,7 +28,7 @@ export interface CloudConfig {
   keepPhrases: boolean;
   /** Participants see the cloud; when off they see only their own answers (the organiser and presenter with the key see all). */
   showCloud: boolean;
-  /** The language of answers sent without one: set it to the event's first language (default `fi`). */
+  /** The language of answers sent without one, when it is not the event's first language (which is the default). */
   language?: Language;
 }
 

@@ -48,10 +48,14 @@ const FI_FAMILIES: Family[] = [
  * derivations in -us/-ys (turvallisuus, turvallisuutta, harrastuksia, terveyden), weak grades of
  * -nt-/-nk- in long stems (liikunta/liikunnan, hyvinvointi/hyvinvoinnin, kaupunki/kaupungin),
  * -as nouns (oppilas/oppilaiden, asukas/asukkaiden), -de/-te (taide/taiteen, sade/sateen) and
- * -i/-e (meri/meren, kieli/kielen).
+ * -i/-e (meri/meren, kieli/kielen), and -in/-ime- (puhelin/puhelimen).
  * Every rule was checked against the look-alike fixture (`fixtures/finnish-pairs.ts`).
  */
 const FI_STEM_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  // -in nouns: puhelimen → "puhelim", puhelinta → "puhelin", puhelin → "puhel"; after a vowel
+  // only -ime- (avaimen, istuimen), as "-oin" is also the stem of -ointi (hyvinvointi).
+  [/^(.{3,}[aeiouyäö][^aeiouyäö])i[mn]$/u, '$1'],
+  [/^(.{2,}[aeiouyäö])im$/u, '$1'],
   [/([uy])\1(?:ks|t|d)$/u, '$1$1s'],
   [/([aeiouyäö][uy])(?:ks|t|d)$/u, '$1s'],
   [/([^aeiouyäö][uy])ks$/u, '$1s'],
@@ -60,6 +64,29 @@ const FI_STEM_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(.+[aeiouyäö])de$/u, '$1ti'],
   [/^(.+[^aeiouyäö])e$/u, '$1i'],
 ];
+
+/**
+ * Productive Finnish endings that Snowball cuts wrongly, applied to whole words (fallback path);
+ * each gives the stem Snowball gives the word's other forms:
+ * - -nen adjectives and nouns (-se- in their other forms): ihminen, ystävällinen, vapaaehtoinen →
+ *   "ihmis", as ihmisen and ihmiset; their genitive plural in -sten (ihmisten, naisten, and that of
+ *   -s nouns: vanhusten) likewise.
+ * - the partitive -usta/-ystä of -mus, -tus and -stus nouns (luottamusta, koulutusta, arvostusta,
+ *   kysymystä), which Snowball reads as an elative ("luottamu").
+ * The elative of a noun in -mu, -tu or -stu (rare: hattu → hatusta) then misses its nominative,
+ * as it did before; words in -sta of other nouns (koulusta, kirjastosta) are untouched.
+ */
+const FI_WORD_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(.{3,}[aiouyäö])nen$/u, '$1s'],
+  [/^(.{3,}[aiouyäö])sten$/u, '$1s'],
+  [/^(.{3,}(?:m|st|t)[uy])st[aä]$/u, '$1s'],
+];
+
+/** The stem a `FI_WORD_RULES` rule gives a whole Finnish word, if one matches. */
+function finnishWordStem(word: string): string | undefined {
+  for (const [pattern, replacement] of FI_WORD_RULES) if (pattern.test(word)) return finnishStem(word.replace(pattern, replacement));
+  return undefined;
+}
 
 /** The Finnish stem after `FI_STEM_RULES` (the first rule that matches). */
 function finnishStem(stem: string): string {
@@ -127,7 +154,7 @@ const SV_HET = /^(\p{L}{2,}het)(en|ens|er|erna|ernas|s)?$/u;
 export function exceptionKey(word: string, language: Language, finnishTables: boolean, isStem = false): string | undefined {
   if (language === 'fi') {
     if (!finnishTables) return undefined;
-    return isStem ? (FI.stems.get(word) ?? finnishStem(word)) : FI.forms.get(word);
+    return isStem ? (FI.stems.get(word) ?? finnishStem(word)) : (FI.forms.get(word) ?? finnishWordStem(word));
   }
   if (isStem) return undefined;
   if (language === 'sv') return SV_HET.exec(word)?.[1];

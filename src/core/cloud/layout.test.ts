@@ -208,6 +208,80 @@ test('incremental: when nothing fits the cloud is laid out again, scaled down; t
   assertInside(layout, 400, 260);
 });
 
+test('incremental: setAll of 1,000 words is layoutCloud for the same seed, in one layout; adding one word then moves none', () => {
+  const words = wordsOf(1000);
+  for (const rotate of [0, 0.3]) {
+    const opts = options({ width: 1200, height: 800, rotate });
+    const cloud = new IncrementalCloud(opts);
+    const result = cloud.setAll(words);
+    assert.deepEqual(result, { moved: [], relayout: true });
+    const layout = cloud.layout();
+    assert.deepEqual(layout, layoutCloud(words, opts));
+    assertAccounted(words, layout);
+    const added = cloud.set({ key: 'new', text: 'osallistuminen', weight: 1 });
+    assert.deepEqual(added, { moved: [], relayout: false });
+    const after = cloud.layout();
+    const was = positions(layout);
+    for (const [key, position] of positions(after)) if (key !== 'new') assert.equal(position, was.get(key), key);
+    assert.ok(after.placed.some((word) => word.key === 'new'), 'the new word is placed');
+    assert.deepEqual(overlaps(after), []);
+    assertInside(after, 1200, 800);
+  }
+});
+
+test('incremental: setAll replaces the words (reporting those that moved); it checks its input as layoutCloud does', () => {
+  const opts = options({ width: 900, height: 600 });
+  const cloud = new IncrementalCloud(opts);
+  for (const word of wordsOf(40, 2)) cloud.set(word);
+  const before = cloud.layout();
+  const next = wordsOf(60, 4);
+  const { moved, relayout } = cloud.setAll(next);
+  assert.equal(relayout, true);
+  const layout = cloud.layout();
+  assert.deepEqual(layout, layoutCloud(next, opts));
+  const now = positions(layout);
+  const expected = before.placed.filter((word) => now.get(word.key) !== positions(before).get(word.key)).map((word) => word.key).sort();
+  assert.ok(expected.length > 0);
+  assert.deepEqual([...moved].sort(), expected);
+  const kept = next.slice(0, 20);
+  assert.deepEqual(cloud.setAll(kept).moved.sort(), layoutCloud(kept, opts).placed.filter((word) => now.get(word.key) !== positions(layoutCloud(kept, opts)).get(word.key)).map((word) => word.key).sort());
+  assert.deepEqual(cloud.setAll([]), { moved: [], relayout: true }, 'words left out are removed, not moved');
+  assert.deepEqual(cloud.layout().placed, []);
+  assert.throws(() => cloud.setAll('x' as never), /words must be an array/);
+  assert.throws(() => cloud.setAll([{ key: 'a', text: 'a', weight: 1 }, { key: 'a', text: 'b', weight: 2 }]), /key "a" is used twice/);
+  assert.throws(() => cloud.setAll([{ key: 'a', text: ' ', weight: 1 }]), /non-empty text/);
+});
+
+test('incremental: from() a computed whole layout goes on exactly as setAll of the same words', () => {
+  const words = wordsOf(400, 6);
+  const opts = options({ width: 1000, height: 640, rotate: 0.2 });
+  const computed = JSON.parse(JSON.stringify(layoutCloud(words, opts))) as CloudLayout;
+  const resumed = IncrementalCloud.from(computed, opts);
+  const whole = new IncrementalCloud(opts);
+  whole.setAll(words);
+  assert.deepEqual(resumed.layout(), whole.layout());
+  const more = wordsOf(30, 11).map((word) => ({ ...word, key: `more-${word.key}` }));
+  for (const word of [...more, { ...words[5]!, weight: words[5]!.weight + 40 }, { ...words[200]!, weight: words[200]!.weight + 3 }]) {
+    const [a, b] = [resumed.set(word), whole.set(word)];
+    assert.deepEqual({ ...a, moved: a.moved.sort() }, { ...b, moved: b.moved.sort() }, word.key);
+  }
+  assert.deepEqual(resumed.layout(), whole.layout());
+  assert.deepEqual(overlaps(resumed.layout()), []);
+});
+
+test('incremental: from() refuses a layout that is not one of these options', () => {
+  const opts = options({ width: 600, height: 400 });
+  const layout = layoutCloud(wordsOf(50, 3), opts);
+  assert.throws(() => IncrementalCloud.from(layout, options({ width: 300, height: 200 })), /outside the 300×200 area/);
+  const [first] = layout.placed;
+  const twice: CloudLayout = { ...layout, placed: [...layout.placed, { ...first!, key: 'copy' }] };
+  assert.throws(() => IncrementalCloud.from(twice, opts), /\(copy\) overlaps another/);
+  assert.throws(() => IncrementalCloud.from({ ...layout, scale: 0 }, opts), /scale must be a positive number/);
+  assert.throws(() => IncrementalCloud.from({ placed: 'x' } as never, opts), /must be a cloud layout/);
+  assert.throws(() => IncrementalCloud.from({ ...layout, placed: [{ ...first!, rotate: 45 as never }] }, opts), /rotate 0 or 90/);
+  assert.throws(() => IncrementalCloud.from({ ...layout, overflow: [...layout.overflow, { key: first!.key, text: 'x', weight: 1 }] }, opts), /used twice/);
+});
+
 test('incremental: remove frees the space for an overflowing word; resize lays out again inside the new area', () => {
   const cloud = new IncrementalCloud(options({ width: 260, height: 160 }));
   const words = wordsOf(150, 9);

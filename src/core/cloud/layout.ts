@@ -134,6 +134,18 @@ function checkWord(word: CloudWord, index: number | string): void {
   }
 }
 
+/** Checks a list of words: an array of valid words with unique keys; returns it. */
+function checkedWords(words: readonly CloudWord[]): readonly CloudWord[] {
+  if (!Array.isArray(words)) throw new TypeError('words must be an array of { key, text, weight }');
+  const seen = new Set<string>();
+  words.forEach((word, index) => {
+    checkWord(word, index);
+    if (seen.has(word.key)) throw new RangeError(`word ${index}: the key ${JSON.stringify(word.key)} is used twice`);
+    seen.add(word.key);
+  });
+  return words;
+}
+
 /** Heaviest first; equal weights by key, so the input's order never matters. */
 function byWeight(a: CloudWord, b: CloudWord): number {
   return b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -588,14 +600,8 @@ export function layoutCloud(words: readonly CloudWord[], options: LayoutOptions)
  */
 export function* layoutCloudInSteps(words: readonly CloudWord[], options: LayoutOptions, wordsPerStep = 50): Generator<void, CloudLayout> {
   const settings = settingsOf(options);
-  if (!Array.isArray(words)) throw new TypeError('words must be an array of { key, text, weight }');
   if (!(wordsPerStep >= 1)) throw new RangeError(`wordsPerStep must be at least 1, got ${String(wordsPerStep)}`);
-  const seen = new Set<string>();
-  words.forEach((word, index) => {
-    checkWord(word, index);
-    if (seen.has(word.key)) throw new RangeError(`word ${index}: the key ${JSON.stringify(word.key)} is used twice`);
-    seen.add(word.key);
-  });
+  checkedWords(words);
   const { placed, overflow, scale } = yield* laidOut(settings, words, Math.floor(wordsPerStep));
   return { placed, overflow, scale };
 }
@@ -686,6 +692,67 @@ export class IncrementalCloud {
     }
   }
 
+  /**
+   * Replaces every word with `words` and lays them out in one whole layout, exactly as
+   * `layoutCloud(words, options)` does (same placements, scale and overflow); later `set`s go on
+   * incrementally from there. Adding many words one by one instead would lay the cloud out again
+   * each time one no longer fits. Returns the words kept from before whose place changed (words
+   * left out are removed, not moved).
+   */
+  setAll(words: readonly CloudWord[]): { moved: string[]; relayout: boolean } {
+    const copies = checkedWords(words).map((word): CloudWord => ({ key: word.key, text: word.text, weight: word.weight }));
+    const keep = new Set(copies.map((word) => word.key));
+    for (const key of [...this.entries.keys()]) if (!keep.has(key)) this.entries.delete(key);
+    for (const word of copies) {
+      const entry = this.entries.get(word.key);
+      if (entry) entry.word = word;
+      else this.entries.set(word.key, { word });
+    }
+    return this.relayout(FILL_ESTIMATE);
+  }
+
+  /**
+   * A cloud that goes on from `layout`, a whole layout of the same options computed elsewhere
+   * (`layoutCloud`, or a worker's `layoutInWorker`): the words stay exactly where `layout` put
+   * them, at its scale, and later `set`s place new and grown words around them. Equivalent to
+   * `setAll` of the same words, without laying them out again. Throws a RangeError when `layout`
+   * does not fit the options (a word outside the area, two words on one spot).
+   */
+  static from(layout: CloudLayout, options: LayoutOptions): IncrementalCloud {
+    if (layout === null || typeof layout !== 'object' || !Array.isArray(layout.placed) || !Array.isArray(layout.overflow)) {
+      throw new TypeError('layout must be a cloud layout { placed, overflow, scale }');
+    }
+    const { scale } = layout;
+    if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) throw new RangeError(`layout scale must be a positive number, got ${String(scale)}`);
+    const cloud = new IncrementalCloud(options);
+    const words = checkedWords([...layout.placed, ...layout.overflow]);
+    const { placer, settings } = cloud;
+    layout.placed.forEach((placed, index) => {
+      const { x, y, width, height, fontSize, rotate } = placed;
+      for (const [name, value] of Object.entries({ x, y, width, height, fontSize })) {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new RangeError(`placed word ${index} (${placed.key}) needs a finite ${name} of at least 0, got ${String(value)}`);
+      }
+      if (rotate !== 0 && rotate !== 90) throw new RangeError(`placed word ${index} (${placed.key}) needs rotate 0 or 90, got ${String(rotate)}`);
+      // The padded whole-pixel box the layout took, from the sizes it measured (no measuring again).
+      const w = Math.max(1, Math.ceil(width + settings.padding));
+      const h = Math.max(1, Math.ceil(height + settings.padding));
+      const x0 = Math.round(x - w / 2);
+      const y0 = Math.round(y - h / 2);
+      if (x0 < 0 || y0 < 0 || x0 + w > placer.cols || y0 + h > placer.rows) {
+        throw new RangeError(`placed word ${index} (${placed.key}) lies outside the ${placer.cols}×${placer.rows} area: the layout is of other options`);
+      }
+      if (!placer.grid.isFree(x0, y0, x0 + w, y0 + h)) throw new RangeError(`placed word ${index} (${placed.key}) overlaps another: the layout is of other options`);
+      placer.grid.set(x0, y0, x0 + w, y0 + h, true);
+      const copy: PlacedWord = { key: placed.key, text: placed.text, x, y, width, height, fontSize, rotate, weight: placed.weight };
+      if (typeof placed.baseline === 'number' && Number.isFinite(placed.baseline)) copy.baseline = placed.baseline;
+      cloud.entries.set(placed.key, { word: { key: placed.key, text: placed.text, weight: placed.weight }, placed: copy, box: { x0, y0, w, h } });
+    });
+    for (const word of layout.overflow) cloud.entries.set(word.key, { word: { key: word.key, text: word.text, weight: word.weight } });
+    cloud.scale = scale;
+    cloud.top = words.reduce((top, word) => Math.max(top, word.weight), 0);
+    return cloud;
+  }
+
   /** A new area: the whole cloud is laid out again in it. */
   resize(width: number, height: number): void {
     this.settings = settingsOf({ ...this.optionsOf(), width, height });
@@ -742,10 +809,10 @@ export class IncrementalCloud {
   }
 
   /** Lays out every word as `layoutCloud` does, leaving more room (`INCREMENTAL_FILL`); returns the placed words that moved. */
-  private relayout(): { moved: string[]; relayout: boolean } {
+  private relayout(fill = INCREMENTAL_FILL): { moved: string[]; relayout: boolean } {
     const before = new Map<string, PlacedWord>();
     for (const [key, entry] of this.entries) if (entry.placed) before.set(key, entry.placed);
-    const laid = drain(laidOut(this.settings, [...this.entries.values()].map((entry) => entry.word), Number.POSITIVE_INFINITY, INCREMENTAL_FILL));
+    const laid = drain(laidOut(this.settings, [...this.entries.values()].map((entry) => entry.word), Number.POSITIVE_INFINITY, fill));
     this.placer = laid.placer;
     this.scale = laid.scale;
     this.top = laid.top;

@@ -39,6 +39,31 @@ describe('termsOf: Finnish (Snowball fallback, no lemmatiser)', () => {
     }
   });
 
+  test('Finnish derivations merge on the fallback path: -us/-uks-/-usta, -uus/-uude-, -in/-ime-, -nen/-se-', () => {
+    for (const forms of [
+      ['luottamus', 'luottamusta', 'luottamuksen', 'luottamukset'],
+      ['arvostus', 'arvostusta', 'arvostuksen', 'arvostuksia'],
+      ['kysymys', 'kysymystä', 'kysymyksen'],
+      ['avoimuus', 'avoimuutta', 'avoimuuden'],
+      ['yhteisöllisyys', 'yhteisöllisyyttä', 'yhteisöllisyyden'],
+      ['puhelin', 'puhelimen', 'puhelinta', 'puhelimet'],
+      ['ihminen', 'ihmisen', 'ihmiset', 'ihmisten'],
+      ['ystävällinen', 'ystävällisen', 'ystävälliset'],
+      ['vanhus', 'vanhusten'],
+    ]) {
+      assert.deepEqual(new Set(forms.map((form) => key(form, 'fi'))).size, 1, forms.join('/'));
+    }
+    // The elative -sta of other nouns is left alone; -oin- of -ointi is no -in noun.
+    for (const [a, b, same] of [
+      ['koulusta', 'koulutusta', false],
+      ['koulusta', 'koulu', true],
+      ['kirjastosta', 'kirjasto', true],
+      ['hyvinvointi', 'hyvinvoinnin', true],
+    ] as const) {
+      assert.equal(sameTerm(a, b, 'fi'), same, `${a}/${b}`);
+    }
+  });
+
   test('look-alikes stay apart: koulu/koulutus, kirja/kirjasto, liikunta/liikenne (also inflected)', () => {
     for (const [a, b] of [
       ['koulu', 'koulutus'],
@@ -56,12 +81,12 @@ describe('termsOf: Finnish (Snowball fallback, no lemmatiser)', () => {
   test('merge rate on the fixture: Snowball alone, and our fallback (Snowball + exceptions); no wrong merge', () => {
     const fallback = (word: string) => key(word, 'fi');
     const raw = (word: string) => snowballFi(word);
-    assert.equal(TOGETHER.length * 2, 116, 'the fixture holds 116 forms');
-    // Measured: Snowball alone 24/58 (41 %) and one wrong merge (mato/matto); fallback 51/58 (88 %).
-    assert.ok(mergeRate(raw, TOGETHER) <= 0.45, 'Snowball alone misses consonant gradation and stem changes');
-    assert.ok(mergeRate(fallback, TOGETHER) >= 0.85, `fallback merge rate ${mergeRate(fallback, TOGETHER)}`);
-    // Held-out pairs (never used to tune the tables): Snowball alone 20/40 (50 %), fallback 26/40 (65 %).
-    assert.ok(mergeRate(fallback, HELD_OUT) >= 0.65, `held-out fallback merge rate ${mergeRate(fallback, HELD_OUT)}`);
+    assert.equal(TOGETHER.length * 2, 138, 'the fixture holds 138 forms');
+    // Measured: Snowball alone 24/69 (35 %) and one wrong merge (mato/matto); fallback 63/69 (91 %).
+    assert.ok(mergeRate(raw, TOGETHER) <= 0.4, 'Snowball alone misses consonant gradation, stem changes and derivations');
+    assert.ok(mergeRate(fallback, TOGETHER) >= 0.9, `fallback merge rate ${mergeRate(fallback, TOGETHER)}`);
+    // Held-out pairs (never used to tune the tables): Snowball alone 20/40 (50 %), fallback 28/40 (70 %).
+    assert.ok(mergeRate(fallback, HELD_OUT) >= 0.7, `held-out fallback merge rate ${mergeRate(fallback, HELD_OUT)}`);
     assert.ok(mergeRate(fallback, HELD_OUT) > mergeRate(raw, HELD_OUT), 'the exceptions help on words they were not written for');
     assert.deepEqual(wrongMerges(fallback), []);
     assert.deepEqual(wrongMerges(raw), ['mato/matto'], 'the fixture can catch a wrong merge');
