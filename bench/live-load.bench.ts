@@ -244,6 +244,7 @@ interface FanOutRow {
   target: string;
   'votes/s offered': number;
   'votes/s accepted': string;
+  refused: number;
   'answer p50': string;
   'answer p95': string;
   'on screen after answer, p95': string;
@@ -326,6 +327,7 @@ async function fanOut(target: Target): Promise<FanOutRow> {
     target: target.label,
     'votes/s offered': RATE,
     'votes/s accepted': (accepted.length / wall).toFixed(0),
+    refused: votes.length - accepted.length,
     'answer p50': ms(percentile(votes.map((vote) => vote.latency), 50)),
     'answer p95': ms(percentile(votes.map((vote) => vote.latency), 95)),
     'on screen after answer, p95': ms(percentile(delays, 95)),
