@@ -145,7 +145,7 @@ for (const backend of BACKENDS) {
       }
     });
 
-    test('the CSV in Finnish: headers and "not applicable" in words, formula-like text neutralised', async () => {
+    test('the CSV in Finnish: headers (the form\'s own questions too) and "not applicable" in words, formula-like text neutralised', async () => {
       const { id, key } = await create(false);
       await submit(id, newDevice(), { useful: 4, recommend: '__na__', nickname: '=HYPERLINK("http://x.example","klikkaa")' });
       await submit(id, newDevice(), { useful: 2, why: 'Liian pitkä, ja "kiireinen"\npäivä', topics: ['ai', 'math'], nickname: '@kaisa' });
@@ -153,7 +153,10 @@ for (const backend of BACKENDS) {
       assert.equal(csv.status, 200, csv.text);
       // (The byte-order mark is left out by the reader of the answer's text; src/core/csv.test.ts checks it.)
       const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-      assert.equal(header, 'Vastaus;Osallistuja;Kierros;Lähetetty;useful;recommend;topics;why;nickname');
+      assert.equal(header, 'Vastaus;Osallistuja;Kierros;Lähetetty;Kuinka hyödyllinen päivä oli?;Suosittelisitko?;Aiheet;Miksi?;Nimimerkki');
+      const swedish = await api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses&lang=sv`, { 'x-osa-organiser': key });
+      assert.ok(swedish.text.replace(/^\uFEFF/, '').startsWith('Svar;Deltagare;'), swedish.text.slice(0, 80));
+      assert.ok(swedish.text.includes(';Hur nyttig var dagen?;'), 'the question\'s Swedish title');
       const cells = rows.join('\r\n');
       assert.match(cells, /;4;en osaa sanoa \/ ei koske minua;;;"'=HYPERLINK\(""http:\/\/x\.example"",""klikkaa""\)"$/m, 'N/A in Finnish, the formula quoted and neutralised');
       assert.ok(!cells.includes('__na__'), 'no "__na__" left for a person to read');

@@ -157,7 +157,7 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
           // With `lang`, for a person: the element's column titles and values, local date-times (the element's own download writes the same).
           toCsv(exported.tables[table], {
             delimiter: request.query.delimiter ? (request.query.delimiter === 'semicolon' ? ';' : ',') : lang ? csvDelimiter(lang) : ',',
-            labels: lang ? exportLabels(exported.kind, lang) : undefined,
+            labels: lang ? exportLabels(exported.kind, lang, (await service.ledger(eventId)).activity(activityId).record.config) : undefined,
             timeZone,
           }),
         );

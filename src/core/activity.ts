@@ -28,6 +28,13 @@ export interface Change<T = unknown> extends ChangeDraft<T> {
 /** Text in the event's languages; a plain string is shown in every language. */
 export type LocalizedText = string | Partial<Record<Language, string>>;
 
+/** A localised text in `language`, else in Finnish, English or Swedish, whichever it has first. */
+export function localizedText(value: LocalizedText | undefined, language: Language): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return value[language] ?? value.fi ?? value.en ?? value.sv ?? '';
+}
+
 /** An activity as the rules see it: its settings and the state folded from its changes. */
 export interface ActivityRecord<S = unknown, C = unknown> {
   id: string;

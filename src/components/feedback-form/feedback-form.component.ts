@@ -8,6 +8,7 @@ import { CommandController } from '../../controllers/command-controller.js';
 import { renderConnection, renderUnloaded } from '../../kit/activity-view.js';
 import { presenterCounterStyles } from '../../kit/presenter.js';
 import type { LocalizedText } from '../../core/activity.js';
+import { localizedText } from '../../core/activity.js';
 import {
   canRespondAgain,
   feedbackMine,
@@ -277,9 +278,7 @@ export class OsaFeedbackForm extends OsaFormControl implements QuestionsHost {
 
   /** @internal */
   text(value: LocalizedText | undefined): string {
-    if (value === undefined) return '';
-    if (typeof value === 'string') return value;
-    return value[this.i18n.language] ?? value.fi ?? value.en ?? value.sv ?? '';
+    return localizedText(value, this.i18n.language);
   }
 
   /** @internal */

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ActivitySnapshot } from '../../adapters/types.js';
-import { allQuestions, isCountable, type FeedbackConfig, type FeedbackState, type Question } from '../../core/feedback/feedback.view.js';
+import { allQuestions, isCountable, responseLabels, type FeedbackConfig, type FeedbackState, type Question } from '../../core/feedback/feedback.view.js';
 import { comparisonKey } from '../../core/text.js';
 import { downloadExport } from '../../kit/download.js';
 import { renderConnection } from '../../kit/activity-view.js';
@@ -184,22 +184,9 @@ export class FeedbackResults implements ReactiveController {
     </div>`;
   }
 
-  /** The export's words in the reader's language: the fixed columns, each question's title, and its choices' labels. */
+  /** The export's words in the reader's language (as in the server's `lang=` export). */
   exportLabels(): CsvLabels {
-    const host = this.host;
-    const texts = this.t.export;
-    const columns: Record<string, string> = { ...texts.columns };
-    const values: Record<string, Record<string, string>> = { ...texts.values };
-    const form = host.config?.form;
-    for (const question of form ? allQuestions(form) : []) {
-      columns[question.name] = host.text(question.title) || question.name;
-      if (question.type !== 'single') continue;
-      const labels: Record<string, string> = {};
-      for (const choice of question.choices ?? []) labels[choice.value] = host.text(choice.label);
-      values[question.name] = labels;
-    }
-    // "Not applicable" reads the same in every question's column (as in the server's `lang=` export).
-    return { yes: texts.yes, no: texts.no, columns, values, anyColumn: texts.anyColumn };
+    return responseLabels(this.t.export, this.host.config?.form, this.host.i18n.language);
   }
 
   private async download(format: 'csv' | 'json'): Promise<void> {

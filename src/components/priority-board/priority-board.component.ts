@@ -25,6 +25,7 @@ import {
 } from '../../core/board/board.view.js';
 import type { SubmitResult } from '../../core/board/board.js';
 import type { LocalizedText } from '../../core/activity.js';
+import { localizedText } from '../../core/activity.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { DuelController } from './duel-controller.js';
 import { RankingController } from './ranking-controller.js';
@@ -140,9 +141,7 @@ export class OsaPriorityBoard extends OsaElement {
   }
 
   private text(value: LocalizedText | undefined): string {
-    if (value === undefined) return '';
-    if (typeof value === 'string') return value;
-    return value[this.i18n.language] ?? value.fi ?? value.en ?? value.sv ?? '';
+    return localizedText(value, this.i18n.language);
   }
 
   /** The question whose duels and results are shown. @internal */

@@ -13,6 +13,7 @@ import { answersLeft, cloudMine, cloudTerms, cloudView, wordCount, type CloudCon
 import type { CloudWord, PlacedWord } from '../../core/cloud/layout.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import type { LocalizedText } from '../../core/activity.js';
+import { localizedText } from '../../core/activity.js';
 import { CloudStage } from './cloud-stage.js';
 import { CloudOrganiser } from './tag-cloud.organiser.js';
 import { readStaticWords, staticTerms, type StaticWord } from './static-words.js';
@@ -180,9 +181,7 @@ export class OsaTagCloud extends OsaElement {
 
   /** @internal */
   text(value: LocalizedText | undefined): string {
-    if (value === undefined) return '';
-    if (typeof value === 'string') return value;
-    return value[this.i18n.language] ?? value.fi ?? value.en ?? value.sv ?? '';
+    return localizedText(value, this.i18n.language);
   }
 
   /** @internal */

@@ -8,6 +8,7 @@ import { CommandController, type Feedback } from '../../controllers/command-cont
 import { renderConnection, renderUnloaded } from '../../kit/activity-view.js';
 import { offerLapsed, workshopsMine, workshopsView, type ParticipantWorkshops, type Seat, type Slot, type Workshop, type WorkshopsConfig, type WorkshopsState } from '../../core/workshops/workshops.view.js';
 import type { LocalizedText } from '../../core/activity.js';
+import { localizedText } from '../../core/activity.js';
 import type { OsaAdapter } from '../../adapters/types.js';
 import { pickerStyles } from './workshop-picker.styles.js';
 import { presenterStyles } from './presenter.styles.js';
@@ -221,9 +222,7 @@ export class OsaWorkshopPicker extends OsaFormControl {
 
   /** @internal */
   text(value: LocalizedText | undefined): string {
-    if (value === undefined) return '';
-    if (typeof value === 'string') return value;
-    return value[this.i18n.language] ?? value.fi ?? value.en ?? value.sv ?? '';
+    return localizedText(value, this.i18n.language);
   }
 
   /** A slot's date and time range in the reader's language and time zone. @internal */

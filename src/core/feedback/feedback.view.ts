@@ -1,5 +1,7 @@
 import type { Change, KindView, LocalizedText, Viewer } from '../activity.js';
-import { ownEntry } from '../activity.js';
+import { localizedText, ownEntry } from '../activity.js';
+import type { CsvLabels } from '../csv.js';
+import type { Language } from '../protocol.js';
 
 /**
  * What a browser needs to show a feedback form or a live poll: its types, how its changes fold
@@ -242,3 +244,21 @@ export const feedbackView = {
   phases: FEEDBACK_PHASES,
   reduce,
 } satisfies KindView<FeedbackState, FeedbackConfig>;
+
+/**
+ * The `responses` export's words in `language`: the element's fixed ones (`base`: columns, yes/no,
+ * "not applicable"), each question's title as its column's and each single choice's label as its
+ * value's. The element's download and the server's `lang=` export both use it, so the files agree.
+ */
+export function responseLabels(base: CsvLabels, form: FormDefinition | undefined, language: Language): CsvLabels {
+  const columns: Record<string, string> = { ...base.columns };
+  const values: Record<string, Readonly<Record<string, string>>> = { ...base.values };
+  for (const question of form ? allQuestions(form) : []) {
+    columns[question.name] = localizedText(question.title, language) || question.name;
+    if (question.type !== 'single') continue;
+    const labels: Record<string, string> = {};
+    for (const choice of question.choices ?? []) labels[choice.value] = localizedText(choice.label, language);
+    values[question.name] = labels;
+  }
+  return { ...base, columns, values };
+}
