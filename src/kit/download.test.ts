@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ActivityExport } from '../core/protocol.js';
 import { downloadExport } from './download.js';
+import { offeredFile as offered } from '../test-support/download.js';
 
 const data: ActivityExport = {
   eventId: 'day',
@@ -10,22 +11,6 @@ const data: ActivityExport = {
   tables: { results: [{ idea: 'i1', text: 'Pyöräteitä', score: 61.5 }], votes: [] },
 };
 
-/** Runs a download and returns the file it offered: its name and its text. */
-async function offered(run: () => void): Promise<{ name: string; body: string }> {
-  const original = HTMLAnchorElement.prototype.click;
-  let link: HTMLAnchorElement | undefined;
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the link the helper clicked is what the test reads
-    link = this;
-  };
-  try {
-    run();
-  } finally {
-    HTMLAnchorElement.prototype.click = original;
-  }
-  if (!link) throw new Error('no download was offered');
-  return { name: link.download, body: await (await fetch(link.href)).text() };
-}
 
 describe('downloadExport', () => {
   it('offers the whole export as JSON', async () => {

@@ -11,6 +11,7 @@ import { switchable } from '../../adapters/test-support.js';
 import type { FeedbackState } from '../../core/feedback/feedback.view.js';
 import { DEFAULT_FEEDBACK_CONFIG } from '../../core/feedback/feedback.js';
 import { feedbackFixture, SAMPLE_ANSWERS, SAMPLE_POLL, SHORT_FORM, type FeedbackFixture, type FeedbackFixtureOptions } from '../../test-support/feedback-fixtures.js';
+import { offeredFile as download } from '../../test-support/download.js';
 
 const shadow = (el: OsaFeedbackForm) => el.shadowRoot!;
 const text = (el: OsaFeedbackForm) => shadow(el).textContent!.replace(/\s+/g, ' ');
@@ -39,22 +40,6 @@ async function form(options: FeedbackFixtureOptions, mountOptions: Parameters<ty
   return { fx, el };
 }
 
-/** The file the element saves with a link click, read back. */
-async function download(click: () => void): Promise<{ name: string; body: string }> {
-  const original = HTMLAnchorElement.prototype.click;
-  let link: HTMLAnchorElement | undefined;
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the link the element clicked is what the test reads
-    link = this;
-  };
-  try {
-    click();
-    await waitUntil(() => link, 'no download');
-  } finally {
-    HTMLAnchorElement.prototype.click = original;
-  }
-  return { name: link!.download, body: await (await fetch(link!.href)).text() };
-}
 
 const stateOf = async (fx: FeedbackFixture) => (await fx.organiser.getActivity(fx.eventId, fx.activityId)).state as FeedbackState;
 const responses = async (fx: FeedbackFixture) => Object.values((await stateOf(fx)).responses);

@@ -4,6 +4,7 @@ import './priority-board.js';
 import type { OsaPriorityBoard } from './priority-board.component.js';
 import type { BoardState } from '../../core/board/board.js';
 import { boardFixture, manyIdeas, SAMPLE_IDEAS, type BoardFixture, type BoardFixtureOptions } from '../../test-support/board-fixtures.js';
+import { offeredFile } from '../../test-support/download.js';
 
 const shadow = (el: OsaPriorityBoard) => el.shadowRoot!;
 const text = (el: OsaPriorityBoard) => shadow(el).textContent!.replace(/\s+/g, ' ');
@@ -347,20 +348,11 @@ describe('osa-priority-board organiser view', () => {
 
   it('downloads a CSV in the user\'s language, with the ideas\' texts beside their ids', async () => {
     const { fx, el } = await organiserView({ ideas: SAMPLE_IDEAS.slice(0, 3), phase: 'vote', voters: 1, duelsPerVoter: 1 }, 'fi');
-    const original = HTMLAnchorElement.prototype.click;
-    const links: HTMLAnchorElement[] = [];
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      links.push(this);
-    };
-    try {
-      $$<HTMLButtonElement>(el, '.org-export button').find((b) => b.textContent!.includes('Äänet (CSV)'))!.click();
-      await waitUntil(() => links.length === 1);
-      $$<HTMLButtonElement>(el, '.org-export button').find((b) => b.textContent!.includes('Ideat (CSV)'))!.click();
-      await waitUntil(() => links.length === 2);
-    } finally {
-      HTMLAnchorElement.prototype.click = original;
-    }
-    const [votes, ideas] = await Promise.all(links.map(async (link) => (await (await fetch(link.href)).text()).replace(/^\uFEFF/, '').split('\r\n')));
+    const files = [
+      await offeredFile(() => $$<HTMLButtonElement>(el, '.org-export button').find((b) => b.textContent!.includes('Äänet (CSV)'))!.click()),
+      await offeredFile(() => $$<HTMLButtonElement>(el, '.org-export button').find((b) => b.textContent!.includes('Ideat (CSV)'))!.click()),
+    ];
+    const [votes, ideas] = files.map((file) => file.body.replace(/^\uFEFF/, '').split('\r\n'));
     expect(votes[0]).to.equal('Osallistuja;Idea A:n tunnus;Idea A;Idea B:n tunnus;Idea B;Valinta');
     const state = await stateOf(fx);
     const [vote] = Object.values(Object.values(state.participants).find((record) => Object.keys(record.votes).length > 0)!.votes);

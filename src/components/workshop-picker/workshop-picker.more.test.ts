@@ -13,6 +13,7 @@ import { toCsv } from '../../core/csv.js';
 import { workshopsFi } from '../../i18n/workshops/fi.js';
 import { fi } from '../../i18n/fi.js';
 import { SMALL_CATALOGUE, workshopFixture, type WorkshopFixture } from '../../test-support/workshop-fixtures.js';
+import { offeredFile as download } from '../../test-support/download.js';
 
 const shadow = (el: OsaWorkshopPicker) => el.shadowRoot!;
 const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ');
@@ -57,22 +58,6 @@ async function retype(input: HTMLInputElement, value: string): Promise<void> {
   if (value !== '') await sendKeys({ type: value });
 }
 
-/** The file the element saves with a link click, read back. */
-async function download(click: () => void): Promise<{ name: string; body: string }> {
-  const original = HTMLAnchorElement.prototype.click;
-  let link: HTMLAnchorElement | undefined;
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the link the element clicked is what the test reads
-    link = this;
-  };
-  try {
-    click();
-    await waitUntil(() => link, 'no download');
-  } finally {
-    HTMLAnchorElement.prototype.click = original;
-  }
-  return { name: link!.download, body: await (await fetch(link!.href)).text() };
-}
 
 describe('osa-workshop-picker: a claim window for a promoted participant', () => {
   it('shows the offer live with its deadline in the participant\'s language, and accepts it by keyboard', async () => {

@@ -10,6 +10,7 @@ import { withCache } from '../../adapters/cache.js';
 import { switchable } from '../../adapters/test-support.js';
 import type { WorkshopsConfig, WorkshopsState } from '../../core/workshops/workshops.js';
 import { SMALL_CATALOGUE, workshopFixture, type WorkshopFixture, type WorkshopFixtureOptions } from '../../test-support/workshop-fixtures.js';
+import { offeredFile } from '../../test-support/download.js';
 
 const shadow = (el: OsaWorkshopPicker) => el.shadowRoot!;
 const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ');
@@ -362,19 +363,9 @@ describe('osa-workshop-picker', () => {
   describe('my schedule', () => {
     it('offers the confirmed workshops as a calendar file in UTC, with CRLF lines of at most 75 octets', async () => {
       const { fx, el } = await picker({ own: ['robotics', 'nature'] });
-      const original = HTMLAnchorElement.prototype.click;
-      let link: HTMLAnchorElement | undefined;
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        // eslint-disable-next-line @typescript-eslint/no-this-alias -- the link the element clicked is what the test reads
-        link = this;
-      };
-      try {
-        shadow(el).querySelector<HTMLButtonElement>('[data-download-ics]')!.click();
-      } finally {
-        HTMLAnchorElement.prototype.click = original;
-      }
-      expect(link!.download).to.equal(`${fx.eventId}-my-workshops.ics`);
-      const body = await (await fetch(link!.href)).text();
+      const file = await offeredFile(() => shadow(el).querySelector<HTMLButtonElement>('[data-download-ics]')!.click());
+      expect(file.name).to.equal(`${fx.eventId}-my-workshops.ics`);
+      const body = file.body;
       const lines = body.split('\r\n');
       expect(lines[0]).to.equal('BEGIN:VCALENDAR');
       expect(body.endsWith('END:VCALENDAR\r\n')).to.be.true;
@@ -522,20 +513,9 @@ describe('osa-workshop-picker', () => {
       const fx = await workshopFixture({ taken: { ai: 3 } });
       const organiserView = await mount(fx, { adapter: fx.organiser, view: 'organiser' });
       el.remove();
-      const original = HTMLAnchorElement.prototype.click;
-      let link: HTMLAnchorElement | undefined;
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        // eslint-disable-next-line @typescript-eslint/no-this-alias -- the link the element clicked is what the test reads
-        link = this;
-      };
-      try {
-        [...shadow(organiserView).querySelectorAll('button')].find((button) => button.textContent!.includes('Registrations (CSV)'))!.click();
-        await waitUntil(() => link, 'no download');
-      } finally {
-        HTMLAnchorElement.prototype.click = original;
-      }
-      expect(link!.download).to.equal(`${fx.eventId}-workshops-registrations.csv`);
-      const rows = (await (await fetch(link!.href)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      const file = await offeredFile(() => [...shadow(organiserView).querySelectorAll('button')].find((button) => button.textContent!.includes('Registrations (CSV)'))!.click());
+      expect(file.name).to.equal(`${fx.eventId}-workshops-registrations.csv`);
+      const rows = file.body.replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(rows[0].split(',')).to.deep.equal(['Participant', 'Workshop', 'Time slot', 'Status', 'Place in line', 'Offer open until', 'Choice got', 'Fixed by the organiser']);
       expect(rows.slice(1).map((row) => row.split(',')[3])).to.deep.equal(['Confirmed', 'Confirmed', 'On the waitlist']);
       expect(rows[3].split(',').slice(4)).to.deep.equal(['1', '', '', 'no']);
