@@ -5,10 +5,9 @@
  * organiser makes results public. On PGlite and on a real PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FeedbackState, FormDefinition } from '../src/core/feedback/feedback.js';
-import { startServer, type RunningServer } from './index.js';
-import { ADMIN_TOKEN, Api, BACKENDS, ORIGIN, SseClient, newDevice, newEventId, skipReason, testDatabase, type ErrorAnswer, type TestDatabase } from './test/helpers.js';
+import { BACKENDS, SseClient, newDevice, newEventId, serverForSuite, skipReason, type ErrorAnswer } from './test/helpers.js';
 
 const FORM: FormDefinition = {
   sections: [
@@ -30,27 +29,14 @@ const SECRETS = { alice: 'Alice-salainen-nimimerkki', bob: 'Bobin yksityinen per
 
 for (const backend of BACKENDS) {
   describe(`the feedback form on the wire on ${backend}`, { skip: skipReason(backend) }, () => {
-    let database: TestDatabase;
-    let server: RunningServer;
-    let api: Api;
-
-    before(async () => {
-      database = await testDatabase(backend);
-      server = await startServer({ port: 0, database: database.url, adminToken: ADMIN_TOKEN, allowedOrigins: [ORIGIN], coalesceMs: 20 });
-      api = new Api(server.url);
-    });
-
-    after(async () => {
-      await server?.close();
-      await database?.stop();
-    });
+    const suite = serverForSuite(backend);
 
     const identity = (device?: string): Record<string, string> => (device ? { 'x-osa-device': device } : {});
-    const streamUrl = (eventId: string): string => `${server.url}/api/v1/events/${eventId}/stream`;
+    const streamUrl = (eventId: string): string => `${suite.server.url}/api/v1/events/${eventId}/stream`;
 
     async function create(publicResults: boolean): Promise<{ id: string; key: string }> {
       const id = newEventId('fb');
-      const key = await api.create({
+      const key = await suite.api.create({
         id,
         title: { fi: 'Palaute', sv: 'Respons', en: 'Feedback' },
         languages: ['fi', 'sv', 'en'],
@@ -60,22 +46,22 @@ for (const backend of BACKENDS) {
     }
 
     async function submit(id: string, device: string, answers: Record<string, unknown>): Promise<{ responseId: string }> {
-      const answer = await api.command<{ result: { responseId: string } }>(id, 'feedback', 'submit', { answers }, { device });
+      const answer = await suite.api.command<{ result: { responseId: string } }>(id, 'feedback', 'submit', { answers }, { device });
       assert.equal(answer.status, 200, answer.text);
       return answer.body.result;
     }
 
     /** The snapshot's body exactly as sent. */
     async function rawSnapshot(id: string, headers: Record<string, string>): Promise<{ text: string; state: FeedbackState }> {
-      const answer = await api.get<{ state: FeedbackState }>(`/events/${id}/activities/feedback`, headers);
+      const answer = await suite.api.get<{ state: FeedbackState }>(`/events/${id}/activities/feedback`, headers);
       assert.equal(answer.status, 200, answer.text);
       return { text: answer.text, state: answer.body.state };
     }
 
     /** Waits until the stream has sent the last change the viewer may read so far; returns its `changes` payloads as sent. */
     async function rawPayloads(stream: SseClient, id: string, device?: string): Promise<string> {
-      const viewer = await server.service.viewer(id, { device });
-      const seq = server.service.cached(id)!.changesFor('feedback', viewer).at(-1)?.seq ?? 0;
+      const viewer = await suite.server.service.viewer(id, { device });
+      const seq = suite.server.service.cached(id)!.changesFor('feedback', viewer).at(-1)?.seq ?? 0;
       await stream.waitFor((messages) => seq === 0 || messages.some((message) => message.event === 'changes' && Number(message.id) >= seq));
       return stream.changeMessages().map((message) => message.data).join('\n');
     }
@@ -130,11 +116,11 @@ for (const backend of BACKENDS) {
         assert.deepEqual(organiserView.state.tally.useful, { __n__: 2, 1: 1, 4: 1 });
 
         // A second response is refused; the export is the organiser's.
-        const again = await api.command<ErrorAnswer>(id, 'feedback', 'submit', { answers: { useful: 3 } }, { device: alice });
+        const again = await suite.api.command<ErrorAnswer>(id, 'feedback', 'submit', { answers: { useful: 3 } }, { device: alice });
         assert.equal(again.status, 409, again.text);
-        const refused = await api.get(`/events/${id}/activities/feedback/export`, identity(carol));
+        const refused = await suite.api.get(`/events/${id}/activities/feedback/export`, identity(carol));
         assert.equal(refused.status, 403);
-        const csv = await api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses`, { 'x-osa-organiser': key });
+        const csv = await suite.api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses`, { 'x-osa-organiser': key });
         assert.equal(csv.status, 200, csv.text);
         const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
         assert.equal(lines[0], 'response,participant,round,submitted,useful,recommend,topics,why,nickname');
@@ -149,12 +135,12 @@ for (const backend of BACKENDS) {
       const { id, key } = await create(false);
       await submit(id, newDevice(), { useful: 4, recommend: '__na__', nickname: '=HYPERLINK("http://x.example","klikkaa")' });
       await submit(id, newDevice(), { useful: 2, why: 'Liian pitkä, ja "kiireinen"\npäivä', topics: ['ai', 'math'], nickname: '@kaisa' });
-      const csv = await api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses&lang=fi`, { 'x-osa-organiser': key });
+      const csv = await suite.api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses&lang=fi`, { 'x-osa-organiser': key });
       assert.equal(csv.status, 200, csv.text);
       // (The byte-order mark is left out by the reader of the answer's text; src/core/csv.test.ts checks it.)
       const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
       assert.equal(header, 'Vastaus;Osallistuja;Kierros;Lähetetty;Kuinka hyödyllinen päivä oli?;Suosittelisitko?;Aiheet;Miksi?;Nimimerkki');
-      const swedish = await api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses&lang=sv`, { 'x-osa-organiser': key });
+      const swedish = await suite.api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses&lang=sv`, { 'x-osa-organiser': key });
       assert.ok(swedish.text.replace(/^\uFEFF/, '').startsWith('Svar;Deltagare;'), swedish.text.slice(0, 80));
       assert.ok(swedish.text.includes(';Hur nyttig var dagen?;'), 'the question\'s Swedish title');
       const cells = rows.join('\r\n');
@@ -163,7 +149,7 @@ for (const backend of BACKENDS) {
       assert.match(cells, /;2;;"ai; math";"Liian pitkä, ja ""kiireinen""\r?\npäivä";'@kaisa$/m, 'separators, quotes and newlines quoted; @ neutralised');
       assert.match(cells, /^[^;]+;[^;]+;1;\d{4}-\d{2}-\d{2} \d{2}:\d{2};/m, 'the round, and the time as a local date-time');
       // Without `lang` the file is for programs: the values as they are.
-      const raw = await api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses`, { 'x-osa-organiser': key });
+      const raw = await suite.api.get(`/events/${id}/activities/feedback/export?format=csv&table=responses`, { 'x-osa-organiser': key });
       assert.ok(raw.text.includes(',__na__,'), raw.text);
     });
 
@@ -183,13 +169,13 @@ for (const backend of BACKENDS) {
         assert.deepEqual(snapshot.state.responses, {});
 
         // Bob edits: the public counts move, his text still goes to nobody but him and the organiser.
-        const edit = await api.command(id, 'feedback', 'submit', { responseId, answers: { useful: 3 } }, { device: bob });
+        const edit = await suite.api.command(id, 'feedback', 'submit', { responseId, answers: { useful: 3 } }, { device: bob });
         assert.equal(edit.status, 200, edit.text);
         await rawPayloads(carolLive, id, carol);
         assert.deepEqual((await rawSnapshot(id, identity(carol))).state.tally.useful, { __n__: 2, 3: 1, 5: 1 });
 
         // The organiser hides the results: the snapshot and a new backlog hold no tally.
-        const configure = await api.command(id, 'feedback', 'configure', { config: { form: FORM, publicResults: false } }, { organiser: key });
+        const configure = await suite.api.command(id, 'feedback', 'configure', { config: { form: FORM, publicResults: false } }, { organiser: key });
         assert.equal(configure.status, 200, configure.text);
         assert.deepEqual((await rawSnapshot(id, identity(carol))).state.tally, {});
         assert.ok(!(await rawBacklog(id, carol)).includes('"delta"'));

@@ -2,6 +2,8 @@
 import type { Change } from '../../src/core/activity.js';
 import type { EventDefinition } from '../../src/core/event.js';
 import { randomKey } from '../../src/core/idempotency.js';
+import { after, before } from 'node:test';
+import { startServer, type RunningServer, type ServerOptions } from '../index.js';
 import { postgresSkipReason, startTempPostgres } from './postgres.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -225,4 +227,33 @@ export class SseClient {
   close(): void {
     this.abort.abort();
   }
+}
+
+/**
+ * A server on `backend` for the tests of one suite: started before them (on loopback, on a fresh
+ * database), stopped after. Read `suite.server` and `suite.api` inside the tests.
+ */
+export function serverForSuite(backend: Backend, options: Partial<ServerOptions> = {}): { readonly server: RunningServer; readonly api: Api } {
+  let database: TestDatabase | undefined;
+  let server: RunningServer | undefined;
+  let api: Api | undefined;
+  before(async () => {
+    database = await testDatabase(backend);
+    server = await startServer({ port: 0, database: database.url, adminToken: ADMIN_TOKEN, allowedOrigins: [ORIGIN], coalesceMs: 20, ...options });
+    api = new Api(server.url);
+  });
+  after(async () => {
+    await server?.close();
+    await database?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('The suite has not started its server yet.');
+      return server;
+    },
+    get api() {
+      if (!api) throw new Error('The suite has not started its server yet.');
+      return api;
+    },
+  };
 }
