@@ -7,8 +7,21 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/kit/testing/**'],
   outdir: '.',
   litelement: true,
-  plugins: [literalUnionsWrittenOut()],
+  plugins: [literalUnionsWrittenOut(), modulesInPathOrder()],
 };
+
+/**
+ * Modules in the order of their paths: the globs list files in the order the file system gives,
+ * which differs between checkouts, and the manifest must be the same wherever it is made.
+ */
+function modulesInPathOrder() {
+  return {
+    name: 'osallistu:modules-in-path-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
 
 /**
  * Writes a type alias that is a union of strings out where an attribute or property uses it
