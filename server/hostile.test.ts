@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FIELD_KEY_LIMIT } from '../src/core/validate.js';
 import { startServer, type RunningServer } from './index.js';
-import { ADMIN_TOKEN, Api, BACKENDS, ORIGIN, boardEvent, newDevice, newEventId, newKey, skipReason, testDatabase, type ErrorAnswer, type TestDatabase } from './test/helpers.js';
+import { ADMIN_TOKEN, Api, BACKENDS, ORIGIN, boardEvent, newDevice, newEventId, newKey, serverForSuite, skipReason, testDatabase, type ErrorAnswer, type TestDatabase } from './test/helpers.js';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -26,48 +26,32 @@ const nested = (depth: number, inner = '1'): string => `${'{"a":'.repeat(depth)}
 
 for (const backend of BACKENDS) {
   describe(`hostile input on ${backend}`, { skip: skipReason(backend) }, () => {
-    let database: TestDatabase;
-    let server: RunningServer;
-    let api: Api;
-    let staticRoot: string;
-
-    before(async () => {
-      database = await testDatabase(backend);
-      staticRoot = mkdtempSync(join(tmpdir(), 'osa-static-'));
-      server = await startServer({ port: 0, database: database.url, adminToken: ADMIN_TOKEN, allowedOrigins: [ORIGIN], coalesceMs: 20, staticRoot });
-      api = new Api(server.url);
-    });
-
-    after(async () => {
-      await server?.close();
-      await database?.stop();
-      rmSync(staticRoot, { recursive: true, force: true });
-    });
+    const suite = serverForSuite(backend, { emptyStaticRoot: true });
 
     const changeCount = async (eventId: string): Promise<number> => {
-      const [row] = await server.store.query<{ n: unknown }>('SELECT count(*) AS n FROM changes WHERE event_id = $1', [eventId]);
+      const [row] = await suite.server.store.query<{ n: unknown }>('SELECT count(*) AS n FROM changes WHERE event_id = $1', [eventId]);
       return Number(row.n);
     };
 
     test('a lone UTF-16 surrogate in any stored text is 400 naming the field, and nothing is stored', async () => {
       const id = newEventId();
-      const key = await api.create(boardEvent(id));
+      const key = await suite.api.create(boardEvent(id));
       const device = { device: newDevice() };
-      assert.equal((await api.command(id, 'board', 'submitIdea', { text: 'Pyöräteitä kouluille' }, device)).status, 200);
+      assert.equal((await suite.api.command(id, 'board', 'submitIdea', { text: 'Pyöräteitä kouluille' }, device)).status, 200);
       const before = await changeCount(id);
-      assertInvalid(await api.command(id, 'board', 'submitIdea', { text: 'Lisää \ud800 puistoja' }, device), 'text');
-      assertInvalid(await api.command(id, 'board', 'submitIdea', { text: 'loppuun \udc00' }, device), 'text');
-      assertInvalid(await api.command(id, 'board', 'moderate', { ideaId: 'i1', action: 'edit', text: 'x\ud83d' }, { organiser: key }), 'text');
-      assertInvalid(await api.command(id, 'board', 'configure', { config: { questions: [{ id: 'main', title: 'Mitä\udbff?' }] } }, { organiser: key }), 'config.questions.0.title');
-      assertInvalid(await api.command(id, 'board', 'submitIdea', { text: 'ok', ['\ud800']: 1 }, device), '\ud800');
+      assertInvalid(await suite.api.command(id, 'board', 'submitIdea', { text: 'Lisää \ud800 puistoja' }, device), 'text');
+      assertInvalid(await suite.api.command(id, 'board', 'submitIdea', { text: 'loppuun \udc00' }, device), 'text');
+      assertInvalid(await suite.api.command(id, 'board', 'moderate', { ideaId: 'i1', action: 'edit', text: 'x\ud83d' }, { organiser: key }), 'text');
+      assertInvalid(await suite.api.command(id, 'board', 'configure', { config: { questions: [{ id: 'main', title: 'Mitä\udbff?' }] } }, { organiser: key }), 'config.questions.0.title');
+      assertInvalid(await suite.api.command(id, 'board', 'submitIdea', { text: 'ok', ['\ud800']: 1 }, device), '\ud800');
       assert.equal(await changeCount(id), before);
       // A pair is a character (an emoji), stored as sent.
-      const emoji = await api.command<{ result: { status: string } }>(id, 'board', 'submitIdea', { text: 'Pyöräily 🚲 ja kävely' }, device);
+      const emoji = await suite.api.command<{ result: { status: string } }>(id, 'board', 'submitIdea', { text: 'Pyöräily 🚲 ja kävely' }, device);
       assert.equal(emoji.status, 200, emoji.text);
 
       const other = newEventId();
-      assertInvalid(await api.post('/events', { ...boardEvent(other), title: { fi: 'Tapahtuma\ud800' } }, admin), 'title.fi');
-      assert.equal((await api.get(`/events/${other}`)).status, 404);
+      assertInvalid(await suite.api.post('/events', { ...boardEvent(other), title: { fi: 'Tapahtuma\ud800' } }, admin), 'title.fi');
+      assert.equal((await suite.api.get(`/events/${other}`)).status, 404);
     });
 
     test('a body nested 2,000 levels deep is 400, for an event definition and for a command', async () => {
@@ -78,13 +62,13 @@ for (const backend of BACKENDS) {
         ['seed', `{"id":"${id}","title":"T","activities":[],"seed":[${nested(2_000)}]}`],
         ['unexpected', `{"id":"${id}","title":"T","activities":[],"unexpected":${nested(2_000, '"x"')}}`],
       ]) {
-        const error = assertInvalid(await api.request('POST', '/events', { raw, headers }));
+        const error = assertInvalid(await suite.api.request('POST', '/events', { raw, headers }));
         assert.match(error.message, /nested too deeply/, error.message);
         assert.ok(error.field?.startsWith(at), error.field);
       }
-      assert.equal((await api.get(`/events/${id}`)).status, 404);
+      assert.equal((await suite.api.get(`/events/${id}`)).status, 404);
 
-      await api.create(boardEvent(id));
+      await suite.api.create(boardEvent(id));
       const device = newDevice();
       const path = `/events/${id}/activities/board/commands/submitIdea`;
       const commandHeaders = { 'content-type': 'application/json', 'x-osa-device': device };
@@ -94,43 +78,43 @@ for (const backend of BACKENDS) {
         `{"payload":{"text":"hei"},"idempotencyKey":${nested(2_000)}}`,
         `[${nested(2_000)}]`,
       ]) {
-        assertInvalid(await api.request('POST', path, { raw, headers: commandHeaders }));
+        assertInvalid(await suite.api.request('POST', path, { raw, headers: commandHeaders }));
       }
       assert.equal(await changeCount(id), 0);
     });
 
     test('HEAD on the stream answers at once: the stream headers, no body, no stream left open', async () => {
       const id = newEventId();
-      await api.create(boardEvent(id));
-      const open = server.hub.size;
-      const head = await fetch(`${server.url}/api/v1/events/${id}/stream`, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
+      await suite.api.create(boardEvent(id));
+      const open = suite.server.hub.size;
+      const head = await fetch(`${suite.server.url}/api/v1/events/${id}/stream`, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
       assert.equal(head.status, 200);
       assert.match(head.headers.get('content-type') ?? '', /^text\/event-stream/);
       assert.equal(await head.text(), '');
-      assert.equal(server.hub.size, open);
-      const missing = await fetch(`${server.url}/api/v1/events/no-such-event/stream`, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
+      assert.equal(suite.server.hub.size, open);
+      const missing = await fetch(`${suite.server.url}/api/v1/events/no-such-event/stream`, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
       assert.equal(missing.status, 404);
     });
 
     test(`errors repeat at most ${FIELD_KEY_LIMIT} characters of a name the client made up`, async () => {
       const id = newEventId();
-      await api.create(boardEvent(id));
+      await suite.api.create(boardEvent(id));
       const long = 'k'.repeat(200_000);
       const cut = `${'k'.repeat(FIELD_KEY_LIMIT)}…`;
       const device = { device: newDevice() };
       const answers = [
-        await api.post(`/events/${id}/activities/board/commands/submitIdea`, { payload: { text: 'hei' }, idempotencyKey: newKey(), [long]: 1 }, { 'x-osa-device': device.device }),
-        await api.command(id, 'board', 'submitIdea', { text: 'hei', [long]: 1 }, device),
-        await api.command(id, 'board', 'submitIdea', { text: 'hei', [long]: 'nul\u0000' }, device),
-        await api.post('/events', { ...boardEvent(newEventId()), [long]: 1 }, admin),
-        await api.get(`/events/${id}/stream?since=0&${long.slice(0, 4_000)}=1`),
+        await suite.api.post(`/events/${id}/activities/board/commands/submitIdea`, { payload: { text: 'hei' }, idempotencyKey: newKey(), [long]: 1 }, { 'x-osa-device': device.device }),
+        await suite.api.command(id, 'board', 'submitIdea', { text: 'hei', [long]: 1 }, device),
+        await suite.api.command(id, 'board', 'submitIdea', { text: 'hei', [long]: 'nul\u0000' }, device),
+        await suite.api.post('/events', { ...boardEvent(newEventId()), [long]: 1 }, admin),
+        await suite.api.get(`/events/${id}/stream?since=0&${long.slice(0, 4_000)}=1`),
       ];
       for (const answer of answers) {
         const error = assertInvalid(answer);
         assert.ok(error.field?.endsWith(cut), error.field);
         assert.ok(answer.text.length < 400, answer.text.slice(0, 400));
       }
-      const notFound = await api.get(`/${'x'.repeat(8_000)}`);
+      const notFound = await suite.api.get(`/${'x'.repeat(8_000)}`);
       assert.equal(notFound.status, 404);
       assert.ok(notFound.text.length < 400, 'a 404 repeats the path cut short');
     });

@@ -2,6 +2,9 @@
 import type { Change } from '../../src/core/activity.js';
 import type { EventDefinition } from '../../src/core/event.js';
 import { randomKey } from '../../src/core/idempotency.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { startServer, type RunningServer, type ServerOptions } from '../index.js';
 import { postgresSkipReason, startTempPostgres } from './postgres.js';
@@ -233,18 +236,25 @@ export class SseClient {
  * A server on `backend` for the tests of one suite: started before them (on loopback, on a fresh
  * database), stopped after. Read `suite.server` and `suite.api` inside the tests.
  */
-export function serverForSuite(backend: Backend, options: Partial<ServerOptions> = {}): { readonly server: RunningServer; readonly api: Api } {
+export function serverForSuite(
+  backend: Backend,
+  options: Partial<ServerOptions> & { /** Serve static files from an empty temporary folder (no bundle, no demo). */ emptyStaticRoot?: boolean } = {},
+): { readonly server: RunningServer; readonly api: Api } {
   let database: TestDatabase | undefined;
   let server: RunningServer | undefined;
   let api: Api | undefined;
+  let staticRoot: string | undefined;
   before(async () => {
     database = await testDatabase(backend);
-    server = await startServer({ port: 0, database: database.url, adminToken: ADMIN_TOKEN, allowedOrigins: [ORIGIN], coalesceMs: 20, ...options });
+    const { emptyStaticRoot, ...rest } = options;
+    if (emptyStaticRoot) staticRoot = mkdtempSync(join(tmpdir(), 'osa-static-'));
+    server = await startServer({ port: 0, database: database.url, adminToken: ADMIN_TOKEN, allowedOrigins: [ORIGIN], coalesceMs: 20, ...(staticRoot ? { staticRoot } : {}), ...rest });
     api = new Api(server.url);
   });
   after(async () => {
     await server?.close();
     await database?.stop();
+    if (staticRoot) rmSync(staticRoot, { recursive: true, force: true });
   });
   return {
     get server() {
