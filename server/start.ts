@@ -73,6 +73,8 @@ osallistu is running at ${base} (database: ${server.store.kind})
   Presenter    ${base}/demo/livestream.html?view=presenter
   Organiser    ${base}/demo/organiser.html#key=${organiserKey}
   Workshops    ${base}/demo/workshops.html (37 workshops, ranked choices; allocate in the organiser page)
+  Feedback     ${base}/demo/feedback.html (the form and its results; ?view=presenter: the live poll on screen)
+  Word cloud   ${base}/demo/livestream.html?view=presenter&show=cloud (answers on ${base}/demo/)
   No server    ${base}/demo/kiosk.html (the event written into the page, run in the browser)
 
   API          ${base}/api/v1/events/${DEMO_EVENT}
