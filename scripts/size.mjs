@@ -101,6 +101,21 @@ for (const [title, tags] of Object.entries(pages)) {
   for (const [start, files] of later) rows.push([`  on demand: ${name(start)}${files.length > 1 ? ` (+${files.length - 1})` : ''}`, sizes(files)]);
 }
 
+// The baseline, measured in the same run: the script a page with a SurveyJS form loads before any
+// question (survey-core and its plain-JavaScript UI, the minified files their documentation links).
+const surveyJs = ['node_modules/survey-core/survey.core.min.js', 'node_modules/survey-js-ui/survey-js-ui.min.js'];
+let feedbackPage;
+if (surveyJs.every((file) => existsSync(file))) {
+  const version = (pkg) => JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')).version;
+  const baseline = sizes(surveyJs);
+  feedbackPage ??= sizes(page([LOADER, 'dist/cdn/event.js', `dist/cdn/${folderOf['osa-feedback-form']}.js`]).fetched);
+  rows.push([`baseline: a page with a SurveyJS form (survey-core ${version('survey-core')} + survey-js-ui ${version('survey-js-ui')})`, baseline]);
+  rows.push([`  the feedback-only page above as a share of it`, null]);
+  rows.push([`    ${['raw', 'gzip', 'brotli'].map((label, index) => `${label} ${((100 * feedbackPage[index]) / baseline[index]).toFixed(0)} %`).join(', ')}`, null]);
+} else {
+  rows.push(['baseline: SurveyJS is not installed (npm install), so it is not measured', null]);
+}
+
 rows.push(['npm entries (with their chunks, dependencies external)', null]);
 const npmEntries = [...Object.keys(modules).map((entry) => `dist/${entry}.js`), ...Object.keys(elements).map((element) => `dist/elements/${element}.js`)];
 for (const entry of npmEntries) {
