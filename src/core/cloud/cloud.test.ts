@@ -6,7 +6,8 @@ import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
 import { activityExport } from '../backend.js';
 import type { Language } from '../protocol.js';
-import { answersOfTerm, cloudKind, cloudMine, cloudTerms, cloudView, type CloudConfig, type CloudState } from './cloud.js';
+import fc from 'fast-check';
+import { answersOfTerm, cloudKind, cloudMine, cloudTerms, cloudView, termOf, type CloudConfig, type CloudState } from './cloud.js';
 import * as core from '../index.js';
 
 function setup(config: Partial<CloudConfig> = {}, phase = 'open', languages: Language[] = ['fi', 'sv', 'en']) {
@@ -163,6 +164,53 @@ describe('cloud: the organiser curates terms', () => {
     assert.deepEqual(shown(), { joy: 3 });
     assert.deepEqual(run(organiser, 'split', { term: keyOf('joy') }), { terms: [keyOf('fun'), keyOf('happiness')] });
     assert.deepEqual(shown(), { joy: 1, fun: 1, happiness: 1 });
+  });
+
+  test('an answer with two terms merged into a third counts once for it, in every view and after a split', () => {
+    const { run, person, organiser, shown, keyOf } = setup({ language: 'en', maxWords: 3, answersPerParticipant: 5 });
+    run(person('a'), 'submit', { text: 'books library' });
+    run(person('b'), 'submit', { text: 'reading' });
+    run(person('c'), 'submit', { text: 'books' });
+    const [books, library, reading] = [keyOf('books'), keyOf('library'), keyOf('reading')];
+    run(organiser, 'merge', { terms: [books, library], into: reading });
+    for (const viewer of [organiser, person('a'), person('z')]) assert.deepEqual(shown(viewer), { reading: 3 }, 'three answers, not four hits');
+    run(person('d'), 'submit', { text: 'library books reading' });
+    assert.deepEqual(shown(person('z')), { reading: 4 }, 'a new answer with three merged terms counts once');
+    run(organiser, 'split', { term: library });
+    assert.deepEqual(shown(person('z')), { reading: 4, library: 2 });
+  });
+
+  test('shown counts are distinct answers per term, through any merges and splits (property)', () => {
+    const words = ['apple', 'pear', 'plum', 'kiwi', 'lime'];
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('submit' as const), who: fc.integer({ min: 0, max: 5 }), words: fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('merge' as const), terms: fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }), into: fc.constantFrom(...words) }),
+      fc.record({ kind: fc.constant('split' as const), term: fc.constantFrom(...words) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+        const { run, person, organiser, view } = setup({ language: 'en', maxWords: 3, answersPerParticipant: 100 });
+        for (const item of steps) {
+          try {
+            if (item.kind === 'submit') run(person(`p${item.who}`), 'submit', { text: item.words.join(' ') });
+            else if (item.kind === 'merge') run(organiser, 'merge', { terms: item.terms, into: item.into });
+            else run(organiser, 'split', { term: item.term });
+          } catch (error) {
+            if (!(error instanceof OsaError)) throw error;
+          }
+        }
+        const full = view(organiser);
+        const expected: Record<string, number> = {};
+        for (const id of full.answerOrder) {
+          for (const root of new Set(full.answers[id].terms.map((key) => termOf(full, key)))) expected[root] = (expected[root] ?? 0) + 1;
+        }
+        for (const viewer of [organiser, person('p0'), person('nobody')]) {
+          const counts = Object.fromEntries(cloudTerms(view(viewer), { includeHidden: true }).map((term) => [term.key, term.count]));
+          assert.deepEqual(counts, expected);
+        }
+      }),
+      { numRuns: 150, seed: 20261127 },
+    );
   });
 
   test('participants cannot curate', () => {

@@ -5,7 +5,7 @@ import type { Schema } from '../validate.js';
 import { cleanText } from '../text.js';
 import { displayOf, termsOf } from './terms.js';
 import { isFlagged } from './profanity.js';
-import { cloudTerms, cloudView, initialCloudState, termOf, wordCount, type CloudAnswer, type CloudConfig, type CloudState, type TermsDelta } from './cloud.view.js';
+import { cloudTerms, cloudView, initialCloudState, overlapOf, termOf, wordCount, type CloudAnswer, type CloudConfig, type CloudState, type TermsDelta } from './cloud.view.js';
 
 export * from './cloud.view.js';
 
@@ -111,6 +111,13 @@ const submit: CommandSpec<CloudState, CloudConfig, { text: string; language?: La
       return { ...hit, display: displayOf(surfaces) };
     });
     const delta: TermsDelta = { hits: displayed, answers: state.answerCount + 1, participants: state.participantCount + (given === 0 ? 1 : 0) };
+    // Terms of this answer already merged into one shown term count it once there.
+    const roots = new Set<string>();
+    for (const hit of hits) {
+      const root = termOf(state, hit.key);
+      if (roots.has(root)) (delta.overlap ??= {})[root] = (delta.overlap[root] ?? 0) + 1;
+      else roots.add(root);
+    }
     const changes: ChangeDraft[] = [
       { type: 'terms', data: delta, audience: 'public' },
       { type: 'answer', data: { answer }, audience: `participant:${participant}` },
@@ -123,6 +130,16 @@ const submit: CommandSpec<CloudState, CloudConfig, { text: string; language?: La
     return { result: { answer: id, terms: hits.map((hit) => termOf(state, hit.key)) }, changes };
   },
 };
+
+/**
+ * The overlap (see `CloudState.overlap`) once a merge or split is folded in, computed on a copy of
+ * the terms: the change carries it to views that do not hold every answer.
+ */
+function overlapAfter(state: CloudState, change: Pick<Change, 'type' | 'data'>): Record<string, number> {
+  const terms = Object.fromEntries(Object.entries(state.terms).map(([key, term]) => [key, { ...term }]));
+  const after = cloudView.reduce({ ...state, terms, order: [...state.order] }, { ...change, seq: 0, activity: '', at: 0, audience: 'public' });
+  return overlapOf(after);
+}
 
 const merge: CommandSpec<CloudState, CloudConfig, { terms: string[]; into: string }, { into: string }> = {
   input: {
@@ -144,7 +161,7 @@ const merge: CommandSpec<CloudState, CloudConfig, { terms: string[]; into: strin
       if (!terms.includes(root)) terms.push(root);
     });
     if (terms.length === 0) throw new OsaError('invalid', 'Choose at least one other term to merge.', { field: 'terms', reason: { kind: 'notAllowed' } });
-    return { result: { into }, changes: [{ type: 'merge', data: { terms, into }, audience: 'public' }] };
+    return { result: { into }, changes: [{ type: 'merge', data: { terms, into, overlap: overlapAfter(state, { type: 'merge', data: { terms, into } }) }, audience: 'public' }] };
   },
 };
 
@@ -158,7 +175,7 @@ const split: CommandSpec<CloudState, CloudConfig, { term: string }, { terms: str
     // A merged term leaves the one it was merged into; a term others were merged into lets them all go.
     const terms = own.mergedInto ? [payload.term] : state.order.filter((key) => state.terms[key].mergedInto === payload.term);
     if (terms.length === 0) throw new OsaError('invalid', `The term "${payload.term}" is not merged.`, { field: 'term', reason: { kind: 'notAllowed' } });
-    return { result: { terms }, changes: [{ type: 'split', data: { terms }, audience: 'public' }] };
+    return { result: { terms }, changes: [{ type: 'split', data: { terms, overlap: overlapAfter(state, { type: 'split', data: { terms } }) }, audience: 'public' }] };
   },
 };
 

@@ -75,15 +75,24 @@ export interface CloudState {
   /** Public counters: answers given and people who answered. */
   answerCount: number;
   participantCount: number;
+  /**
+   * Per shown term: answers it would count twice or more, because one answer held several terms
+   * now merged into it (an answer "kirja, kirjasto" with both merged into "lukeminen" is one
+   * answer for it). Computed where every answer is known (the back end) and sent as a number, so a
+   * participant's view counts answers right without reading anyone's answers.
+   */
+  overlap?: Record<string, number>;
 }
 
-export const initialCloudState = (): CloudState => ({ terms: {}, order: [], answers: {}, answerOrder: [], participants: {}, answerCount: 0, participantCount: 0 });
+export const initialCloudState = (): CloudState => ({ terms: {}, order: [], answers: {}, answerOrder: [], participants: {}, answerCount: 0, participantCount: 0, overlap: {} });
 
 /** The public delta of one answer: the surface form it added per term key, and the term's display form after it. */
 export interface TermsDelta {
   hits: Array<{ key: string; surface: string; display: string }>;
   answers: number;
   participants: number;
+  /** Shown terms this answer counts toward through more than one of its terms: how many extra hits each got. */
+  overlap?: Record<string, number>;
 }
 
 const participantOf = (change: Pick<Change, 'audience'>): string | undefined =>
@@ -112,6 +121,10 @@ function reduce(state: CloudState, change: Change): CloudState {
       }
       state.answerCount = delta.answers;
       state.participantCount = delta.participants;
+      if (delta.overlap) {
+        const overlap = (state.overlap ??= {});
+        for (const [key, extra] of Object.entries(delta.overlap)) overlap[key] = (overlap[key] ?? 0) + extra;
+      }
       break;
     }
     case 'answer': {
@@ -135,9 +148,11 @@ function reduce(state: CloudState, change: Change): CloudState {
         for (const other of Object.values(state.terms)) if (other.mergedInto === key) other.mergedInto = data.into;
       }
       delete termFor(state, data.into).mergedInto;
+      if (data.overlap) state.overlap = { ...(data.overlap as Record<string, number>) };
       break;
     case 'split':
       for (const key of data.terms as string[]) if (state.terms[key]) delete state.terms[key].mergedInto;
+      if (data.overlap) state.overlap = { ...(data.overlap as Record<string, number>) };
       break;
     case 'hide':
       termFor(state, data.term).hidden = data.hidden;
@@ -202,10 +217,29 @@ export function cloudTerms(state: CloudState, options: { includeHidden?: boolean
       entry.flagged ||= Boolean(term.flagged);
     }
   }
+  for (const entry of shown.values()) entry.count -= state.overlap?.[entry.key] ?? 0;
   const order = new Map(state.order.map((key, index) => [key, index]));
   return [...shown.values()]
     .filter((entry) => entry.count > 0 && (options.includeHidden || !entry.hidden))
     .sort((a, b) => b.count - a.count || order.get(a.key)! - order.get(b.key)!);
+}
+
+/**
+ * The extra hits per shown term in `state`'s answers (see `CloudState.overlap`): for each answer,
+ * how many of its terms beyond the first count toward the same shown term. Needs every answer, so
+ * only a back end (or the organiser's view) computes it.
+ */
+export function overlapOf(state: CloudState): Record<string, number> {
+  const overlap: Record<string, number> = {};
+  for (const id of state.answerOrder) {
+    const seen = new Set<string>();
+    for (const key of state.answers[id]?.terms ?? []) {
+      const root = termOf(state, key);
+      if (seen.has(root)) overlap[root] = (overlap[root] ?? 0) + 1;
+      else seen.add(root);
+    }
+  }
+  return overlap;
 }
 
 /** The answers behind a shown term (the organiser's view holds them all; a participant's, their own). */
