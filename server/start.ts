@@ -1,12 +1,13 @@
 /**
  * `npm start`: builds the bundle if it is missing, starts the server on the embedded database
- * (.data/pglite), imports the demo event once (with simulated duel votes) and prints the demo URLs.
+ * (.data/pglite, or OSA_DATA/pglite), imports the demo event once (with simulated duel votes) and
+ * prints where each page of the demo day is: for participants, for the screen, for the organiser.
  * Pages on any origin may use its API (a webmaster's test page works at once) unless
  * OSA_ALLOWED_ORIGINS names them; `osallistu serve` keeps the production allow-list.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EventDefinition } from '../src/core/event.js';
 import { readEventFile } from './cli.js';
 import { PACKAGE_ROOT, startServer } from './index.js';
@@ -29,7 +30,8 @@ function ensureBundle(): void {
 }
 
 ensureBundle();
-const dataDir = join(root, '.data');
+/** Where the embedded database and the demo's organiser key live; OSA_DATA moves them (a second demo, a test run). */
+const dataDir = resolve(process.env.OSA_DATA || join(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 const port = Number(process.env.PORT || 8787);
 const allowedOrigins = developmentOrigins();
@@ -65,18 +67,25 @@ if (!(await server.service.exists(DEMO_EVENT))) {
 }
 
 const base = server.url;
+const demo = `${base}/demo`;
+const consoleLine = existsSync(join(root, 'console', 'index.html'))
+  ? `\n  Console      ${base}/console/#${new URLSearchParams({ event: DEMO_EVENT, key: organiserKey })} (events, activities, snippets, run of show, report)`
+  : '';
 console.log(`
 osallistu is running at ${base} (database: ${server.store.kind})
 
-  Participant  ${base}/demo/
-  Livestream   ${base}/demo/livestream.html
-  Presenter    ${base}/demo/livestream.html?view=presenter
-  Organiser    ${base}/demo/organiser.html#key=${organiserKey}
-  Workshops    ${base}/demo/workshops.html (37 workshops, ranked choices; allocate in the organiser page)
-  Feedback     ${base}/demo/feedback.html (the form and its results; ?view=presenter: the live poll on screen)
-  Word cloud   ${base}/demo/livestream.html?view=presenter&show=cloud (answers on ${base}/demo/)
-  No server    ${base}/demo/kiosk.html (the event written into the page, run in the browser)
+For participants
+  Event page   ${demo}/ (a city's page: workshop picker, feedback form, word cloud)
+  Livestream   ${demo}/livestream.html (the board and a live poll beside the video)
+  Workshops    ${demo}/workshops.html (37 workshops, ranked choices)
+  Feedback     ${demo}/feedback.html (the form, its results, and the form inside a page's own form)
+  No server    ${demo}/kiosk.html (the event written into the page, run in the browser)
 
+For the screen
+  Presenter    ${demo}/presenter.html (one activity full-screen: ?show=themes, poll, words or training)
+
+For the organiser
+  Organiser    ${demo}/organiser.html#key=${organiserKey}${consoleLine}
   API          ${base}/api/v1/events/${DEMO_EVENT}
 
 ${

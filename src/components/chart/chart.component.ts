@@ -109,7 +109,9 @@ export class OsaChart extends OsaElement {
           aria-hidden=${this.label ? nothing : 'true'}
         ></canvas>
       </div>
-      <table class="visually-hidden">
+      <!-- A table sizes to its content whatever its width: the 1 px box is a div around it. -->
+      <div class="visually-hidden">
+      <table>
         ${this.label ? html`<caption>${this.label}</caption>` : nothing}
         <thead>
           <tr>
@@ -120,6 +122,7 @@ export class OsaChart extends OsaElement {
         <tbody>
           ${rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${format.number(row.value)}</td></tr>`)}
         </tbody>
-      </table>`;
+      </table>
+      </div>`;
   }
 }

@@ -82,7 +82,12 @@ describe('osa-chart', () => {
       expect(canvas.getAttribute('role')).to.equal('img');
       expect(canvas.getAttribute('aria-label')).to.equal('Scores of the top ideas');
       const table = el.shadowRoot!.querySelector('table')!;
-      expect(table.classList.contains('visually-hidden')).to.be.true;
+      const hidden = table.closest('.visually-hidden')!;
+      expect(hidden, 'the table is inside the visually hidden box').to.exist;
+      // A table ignores `width: 1px`; the box around it does not, so the page does not widen.
+      const box = hidden.getBoundingClientRect();
+      expect(box.width).to.be.at.most(1);
+      expect(box.height).to.be.at.most(1);
       expect(table.querySelector('caption')!.textContent).to.equal('Scores of the top ideas');
       expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['Item', 'Value']);
       expect(cellsOf(el)).to.deep.equal([
