@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'custom-elements.json', '.data/'] },
+  { ignores: ['dist/', 'examples/*/dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'custom-elements.json', '.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,10 +9,11 @@ import { LocalizeController } from '../i18n/localize.js';
  */
 export abstract class OsaElement extends LitElement {
   /** Language of the element's texts (`fi`, `sv` or `en`); inherited from ancestors when unset. */
-  @property() override lang!: string;
+  // Reflected: the elements inside find their language from the nearest `[lang]`, and frameworks set it as a property.
+  @property({ reflect: true }) override lang!: string;
 
   /** Text direction; inherited from ancestors when unset. */
-  @property() override dir!: string;
+  @property({ reflect: true }) override dir!: string;
 
   /**
    * Translations, number and date formatting in the resolved language (read by the element's own controllers).
