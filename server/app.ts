@@ -150,7 +150,7 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
         if (url.startsWith('/osallistu/') || url.split('?')[0] === ORIGIN_PROBE) return callback(null, { origin: '*', methods: ['GET', 'HEAD'] });
         callback(null, {
           origin: anyOrigin ? true : options.allowedOrigins,
-          methods: ['GET', 'POST', 'OPTIONS'],
+          methods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
           allowedHeaders: CORS_HEADERS,
           exposedHeaders: ['Retry-After'],
           maxAge: 600,
@@ -174,7 +174,7 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
           throw new OsaError('rate_limited', `Too many new devices from this network: wait ${newWait} s and try again.`, { retryAfter: newWait });
         }
       }
-      if (request.method !== 'POST') return;
+      if (request.method !== 'POST' && request.method !== 'PATCH') return;
       const wait = activeLimiter.hit(writer.bucket, rate.perDevice);
       if (wait !== undefined) throw new OsaError('rate_limited', `Too many writes ${writer.from}: wait ${wait} s and try again.`, { retryAfter: wait });
     });
@@ -195,11 +195,14 @@ export async function createApp(input: ServerOptions = {}): Promise<App> {
     if (options.staticRoot !== undefined) {
       const bundle = join(options.staticRoot, 'dist', 'cdn');
       const demo = join(options.staticRoot, 'demo');
+      const consolePages = join(options.staticRoot, 'console');
       if (existsSync(bundle)) await app.register(fastifyStatic, { root: bundle, prefix: '/osallistu/', decorateReply: false, maxAge: 60_000 });
       if (existsSync(demo)) {
         await app.register(fastifyStatic, { root: demo, prefix: '/demo/', decorateReply: false, redirect: true });
         app.get('/', (_request, reply) => reply.redirect('/demo/'));
       }
+      // The organiser console and the participation page its links lead to (keys travel only in the fragment).
+      if (existsSync(consolePages)) await app.register(fastifyStatic, { root: consolePages, prefix: '/console/', decorateReply: false, redirect: true });
     }
 
     // On close: open streams end first, and connections that never carried a request (browsers and

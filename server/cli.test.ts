@@ -12,7 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import type { BoardState } from '../src/core/board/board.js';
 import { main, withService, type EventExport } from './cli.js';
 import { openStore } from './db/store.js';
-import { BACKENDS, skipReason, testDatabase, type TestDatabase } from './test/helpers.js';
+import { startServer } from './index.js';
+import { Api, BACKENDS, boardEvent, skipReason, testDatabase, type TestDatabase } from './test/helpers.js';
 
 const BIN = fileURLToPath(new URL('./bin/osallistu.js', import.meta.url));
 const DEMO = fileURLToPath(new URL('../demo/demo-event.json', import.meta.url));
@@ -126,6 +127,47 @@ for (const backend of BACKENDS) {
       const missing = capture();
       assert.equal(await main(['export', 'no-such-event', '--data', data], missing.io), 1);
       assert.match(missing.err(), /There is no event "no-such-event"/);
+    });
+
+    test('invite prints an invitation and its console link; the server takes it instead of the admin token', async () => {
+      const printed = await runCli(['invite', '--uses', '2', '--days', '3', '--data', data]);
+      assert.equal(printed.code, 0, printed.stderr);
+      const token = /^Invitation: ([A-Za-z0-9_-]{32})$/m.exec(printed.stdout)?.[1];
+      assert.ok(token, printed.stdout);
+      assert.match(printed.stdout, new RegExp(`^Console link: http://127\\.0\\.0\\.1:8787/console/#invite=${token}$`, 'm'));
+      assert.match(printed.stdout, /create up to 2 events until \d{4}-\d\d-\d\dT/);
+
+      const custom = capture();
+      assert.equal(await main(['invite', '--url', 'https://osallistu.kunta.example/', '--data', data], custom.io), 0, custom.err());
+      const second = /^Invitation: (\S+)$/m.exec(custom.out())![1];
+      assert.match(custom.out(), new RegExp(`^Console link: https://osallistu\\.kunta\\.example/console/#invite=${second}$`, 'm'));
+      assert.match(custom.out(), /create one event until/);
+
+      for (const [args, message] of [
+        [['--uses', '0'], /--uses: it must be at least 1/],
+        [['--days', '400'], /--days: it must be at most 365/],
+        [['--days', 'two'], /--days must be a whole number/],
+        [['--url', 'osallistu.kunta.example'], /--url must be the server's address/],
+        [['extra'], /invite takes no arguments/],
+      ] as const) {
+        const refused = capture();
+        assert.equal(await main(['invite', ...args, '--data', data], refused.io), 1);
+        assert.match(refused.err(), message);
+      }
+
+      // The same database served: the invitation is known, with its uses, and creates an event without the admin token.
+      const server = await startServer({ port: 0, database: data, adminToken: undefined, logger: false, pgliteSync: 'off' });
+      try {
+        const api = new Api(server.url);
+        const checked = await api.get<{ valid: boolean; usesLeft: number }>('/invitations/current', { authorization: `Invitation ${token}` });
+        assert.deepEqual([checked.status, checked.body.valid, checked.body.usesLeft], [200, true, 2]);
+        const created = await api.post('/events', boardEvent(`invited-${backend}`), { authorization: `Invitation ${token}` });
+        assert.equal(created.status, 201, created.text);
+        const refused = await api.post('/events', boardEvent(`refused-${backend}`));
+        assert.match(refused.text, /Creating events over HTTP is turned off on this server/);
+      } finally {
+        await server.close();
+      }
     });
   });
 }

@@ -5,6 +5,7 @@
  *   osallistu import event.json [--data DIR] [--simulate-votes N]
  *   osallistu export <event> [--out file.json] [--data DIR]
  *   osallistu rotate-key <event> [--data DIR]
+ *   osallistu invite [--uses 1] [--days 14] [--url http://127.0.0.1:8787] [--data DIR]
  *
  * `--data` is a PGlite data directory or a postgres:// URL; default: env DATABASE_URL, else .data/pglite.
  */
@@ -31,7 +32,11 @@ export const USAGE = `Usage:
   osallistu import event.json [--data DIR] [--simulate-votes N]
   osallistu export <event> [--out file.json] [--data DIR]
   osallistu rotate-key <event> [--data DIR]
+  osallistu invite [--uses 1] [--days 14] [--url http://127.0.0.1:8787] [--data DIR]
 
+rotate-key replaces an event's organiser key (for a lost key; an organiser who has the key can replace it in the console).
+invite prints an invitation and its console link: whoever opens it can create up to --uses events within --days days,
+without the admin token; --url is the server's address as organisers reach it.
 --data is a PGlite data directory or a postgres:// URL (default: $DATABASE_URL, else .data/pglite).
 Server settings come from the environment: OSA_ADMIN_TOKEN, OSA_ALLOWED_ORIGINS, OSA_TRUST_PROXY, OSA_LOG (see server/README.md).
 `;
@@ -50,7 +55,10 @@ const FLAGS: Record<string, string[]> = {
   import: ['data', 'simulate-votes'],
   export: ['data', 'out'],
   'rotate-key': ['data'],
+  invite: ['data', 'uses', 'days', 'url'],
 };
+
+const DEFAULT_URL = 'http://127.0.0.1:8787';
 
 function parse(argv: string[]): Parsed {
   const [command, ...rest] = argv;
@@ -200,6 +208,27 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         if (args.length !== 1) throw new CliError('Give one event id: osallistu rotate-key <event>');
         const key = await withService(databaseOf(flags), (service) => service.rotateOrganiserKey(args[0]));
         io.out(`New organiser key of "${args[0]}": ${key}\nThe old key no longer works.\n`);
+        return 0;
+      }
+      case 'invite': {
+        if (args.length !== 0) throw new CliError('invite takes no arguments: osallistu invite [--uses N] [--days D] [--url BASE]');
+        const base = (flags.get('url') ?? DEFAULT_URL).replace(/\/+$/, '');
+        if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(base)) throw new CliError(`--url must be the server's address, such as ${DEFAULT_URL}; got "${base}".`);
+        const input = { uses: integerFlag(flags, 'uses'), days: integerFlag(flags, 'days') };
+        const created = await withService(databaseOf(flags), async (service) => {
+          try {
+            return await service.createInvitation(input);
+          } catch (error) {
+            // The service names the field of its input; the user typed it as an option.
+            if (error instanceof OsaError && error.field) throw new CliError(`--${error.field}: ${error.message.replace(`"${error.field}"`, 'it')}.`);
+            throw error;
+          }
+        });
+        io.out(
+          `Invitation: ${created.invitation}\nConsole link: ${base}/console/#invite=${created.invitation}\n` +
+            `It lets whoever opens the link create ${created.uses === 1 ? 'one event' : `up to ${created.uses} events`} until ${created.expiresAt}, without the admin token.\n` +
+            'It is shown only now: hand it to the organiser.\n',
+        );
         return 0;
       }
       case undefined:

@@ -20,6 +20,8 @@ interface StreamClient {
   /** Every change up to here was sent or was not visible to this client. */
   cursor: number;
   res: ServerResponse;
+  /** The organiser key an organiser's stream was opened with: checked again when the event's key is replaced. */
+  organiserKey?: string;
 }
 
 /** A client that stopped reading is dropped (it resumes with Last-Event-ID) rather than buffered without end. */
@@ -52,6 +54,7 @@ export class LiveHub {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly stopListening: () => void;
+  private readonly stopKeyListening: () => void;
   private closed = false;
 
   constructor(
@@ -59,6 +62,9 @@ export class LiveHub {
     private readonly options: LiveOptions,
   ) {
     this.stopListening = service.onChanges((eventId) => this.schedule(eventId));
+    this.stopKeyListening = service.onKeyRotated((eventId) => {
+      this.endStaleOrganiserStreams(eventId).catch((error: Error) => console.error(`osallistu: ending the old key's streams of ${eventId} failed:`, error.message));
+    });
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -80,8 +86,8 @@ export class LiveHub {
    * set, `headers`), `retry`, a `ready` event naming the seq it starts after, then at once every
    * visible change after `since`, and from then on coalesced changes and heartbeats.
    */
-  open(eventId: string, viewer: Viewer, since: number, req: IncomingMessage, res: ServerResponse, headers: OutgoingHttpHeaders): void {
-    const client: StreamClient = { eventId, viewer, cursor: since, res };
+  open(eventId: string, viewer: Viewer, since: number, req: IncomingMessage, res: ServerResponse, headers: OutgoingHttpHeaders, organiserKey?: string): void {
+    const client: StreamClient = { eventId, viewer, cursor: since, res, ...(viewer.organiser ? { organiserKey } : {}) };
     res.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -113,6 +119,23 @@ export class LiveHub {
         },
         () => this.remove(client),
       );
+    }
+  }
+
+  /**
+   * After the event's organiser key was replaced: ends the organiser streams opened with a key that
+   * is no longer the event's (the browser reconnects with it and is refused, or with the new key).
+   * Streams opened with the new key meanwhile (another instance heard of the rotation late) stay.
+   */
+  async endStaleOrganiserStreams(eventId: string): Promise<void> {
+    const set = this.clients.get(eventId);
+    if (!set) return;
+    const checked = new Map<string, Promise<boolean | undefined>>();
+    for (const client of [...set]) {
+      const key = client.organiserKey;
+      if (key === undefined) continue;
+      if (!checked.has(key)) checked.set(key, this.service.isOrganiserKey(eventId, key));
+      if ((await checked.get(key)) !== true) this.remove(client);
     }
   }
 
@@ -190,6 +213,7 @@ export class LiveHub {
   close(): void {
     this.closed = true;
     this.stopListening();
+    this.stopKeyListening();
     clearInterval(this.heartbeat);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();

@@ -5,7 +5,8 @@ import { csvDelimiter, toCsv } from '../src/core/csv.js';
 import type { Language } from '../src/core/protocol.js';
 import { exportLabels } from '../src/i18n/export-labels.js';
 import { OsaError } from '../src/core/errors.js';
-import { describeIssue } from '../src/core/validate.js';
+import { assertValid, describeIssue } from '../src/core/validate.js';
+import type { Viewer } from '../src/core/activity.js';
 import type { ActivityExport, CommandAnswer } from '../src/core/protocol.js';
 import type { LiveHub } from './live.js';
 import * as schemas from './schemas.js';
@@ -25,6 +26,12 @@ interface IdentityHeaders {
 }
 
 const credentialsOf = (headers: IdentityHeaders): Credentials => ({ device: headers['x-osa-device'], organiserKey: headers['x-osa-organiser'] });
+
+/** The token of an `Authorization: <scheme> <token>` header, if it has that scheme. */
+function authorization(headers: { authorization?: string }, scheme: 'Bearer' | 'Invitation'): string | undefined {
+  const match = /^(\S+) +(\S+)$/.exec(headers.authorization ?? '');
+  return match && match[1].toLowerCase() === scheme.toLowerCase() ? match[2] : undefined;
+}
 
 /** Up to 5 MB for an event definition (a large seed or workshop catalogue). */
 const EVENT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -47,17 +54,84 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
     '/events',
     { bodyLimit: EVENT_BODY_LIMIT, schema: { body: schemas.eventBody, headers: schemas.adminHeaders } },
     async (request, reply) => {
-      if (adminToken === undefined) {
-        throw new OsaError('forbidden', 'Creating events over HTTP is turned off on this server (set OSA_ADMIN_TOKEN), use the CLI: osallistu import event.json');
-      }
-      const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (presented === undefined || !secretsEqual(presented, adminToken)) {
-        throw new OsaError('forbidden', 'Creating an event needs the admin token (Authorization: Bearer …).', { field: 'Authorization' });
-      }
-      const created = await service.createEvent(request.body);
+      const invitation = authorization(request.headers, 'Invitation');
+      if (invitation === undefined) assertAdmin(request.headers, 'Creating events', 'Creating an event', 'osallistu import event.json');
+      const created = await service.createEvent(request.body, { invitation });
       return noStore(reply).status(201).send(created);
     },
   );
+
+  app.post<{ Body: { uses?: number; days?: number }; Headers: { authorization?: string } }>(
+    '/invitations',
+    { schema: { body: schemas.invitationInput, headers: schemas.adminHeaders } },
+    async (request, reply) => {
+      assertAdmin(request.headers, 'Making invitations', 'Making an invitation', 'osallistu invite');
+      return noStore(reply).status(201).send(await service.createInvitation(request.body));
+    },
+  );
+
+  app.get<{ Headers: { authorization?: string } }>('/invitations/current', { schema: { headers: schemas.adminHeaders } }, async (request, reply) => {
+    const invitation = authorization(request.headers, 'Invitation');
+    if (invitation === undefined) {
+      throw new OsaError('forbidden', 'Checking an invitation needs it in the header Authorization: Invitation <token>.', { field: 'Authorization' });
+    }
+    return noStore(reply).send({ valid: true, ...(await service.checkInvitation(invitation)) });
+  });
+
+  /** Refuses a request without the operator's admin token; `what` and `one` complete the messages, `cli` is the command that works without it. */
+  function assertAdmin(headers: { authorization?: string }, what: string, one: string, cli: string): void {
+    if (adminToken === undefined) throw new OsaError('forbidden', `${what} over HTTP is turned off on this server (set OSA_ADMIN_TOKEN), use the CLI: ${cli}`);
+    const presented = authorization(headers, 'Bearer');
+    if (presented === undefined || !secretsEqual(presented, adminToken)) {
+      throw new OsaError('forbidden', `${one} needs the admin token (Authorization: Bearer …).`, { field: 'Authorization' });
+    }
+  }
+
+  app.patch<{ Params: { eventId: string }; Headers: IdentityHeaders; Body: unknown }>(
+    '/events/:eventId',
+    { schema: { params: schemas.eventParams, headers: schemas.identityHeaders, body: schemas.editBody } },
+    async (request, reply) => {
+      const { eventId } = request.params;
+      return noStore(reply).send(await service.edit(eventId, { edit: 'updateEvent', update: request.body }, await organiserOf(eventId, request.headers)));
+    },
+  );
+
+  app.post<{ Params: { eventId: string }; Headers: IdentityHeaders; Body: unknown }>(
+    '/events/:eventId/activities',
+    { schema: { params: schemas.eventParams, headers: schemas.identityHeaders, body: schemas.editBody } },
+    async (request, reply) => {
+      const { eventId } = request.params;
+      const info = await service.edit(eventId, { edit: 'addActivity', definition: request.body }, await organiserOf(eventId, request.headers));
+      return noStore(reply).status(201).send(info);
+    },
+  );
+
+  app.patch<{ Params: { eventId: string; activityId: string }; Headers: IdentityHeaders; Body: unknown }>(
+    '/events/:eventId/activities/:activityId',
+    { schema: { params: schemas.activityParams, headers: schemas.identityHeaders, body: schemas.editBody } },
+    async (request, reply) => {
+      const { eventId, activityId } = request.params;
+      const viewer = await organiserOf(eventId, request.headers);
+      return noStore(reply).send(await service.edit(eventId, { edit: 'updateActivity', activityId, update: request.body }, viewer));
+    },
+  );
+
+  app.post<{ Params: { eventId: string }; Headers: IdentityHeaders; Body: unknown }>(
+    '/events/:eventId/organiser-key',
+    { schema: { params: schemas.eventParams, headers: schemas.identityHeaders } },
+    async (request, reply) => {
+      // No input: an empty object or no body (a body schema would refuse a request without one).
+      if (request.body !== undefined) assertValid(schemas.emptyBody, request.body);
+      const current = request.headers['x-osa-organiser'];
+      if (current === undefined) throw new OsaError('forbidden', 'Only the organiser can replace the organiser key (X-Osa-Organiser).');
+      return noStore(reply).send({ organiserKey: await service.rotateOrganiserKey(request.params.eventId, current) });
+    },
+  );
+
+  /** The caller of an organiser's operation: the organiser, or (any other key, or none) a viewer the core refuses. A device token plays no part. */
+  async function organiserOf(eventId: string, headers: IdentityHeaders): Promise<Viewer> {
+    return service.viewer(eventId, { organiserKey: headers['x-osa-organiser'] });
+  }
 
   app.get<{ Params: { eventId: string } }>('/events/:eventId', { schema: { params: schemas.eventParams } }, async (request) =>
     service.info(request.params.eventId),
@@ -169,7 +243,14 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
     { schema: { params: schemas.eventParams, headers: schemas.streamHeaders, querystring: schemas.streamQuery } },
     async (request, reply) => {
       const { eventId } = request.params;
-      const viewer = await service.viewer(eventId, credentialsOf(request.headers));
+      const credentials = credentialsOf(request.headers);
+      const viewer = await service.viewer(eventId, credentials);
+      if (credentials.organiserKey !== undefined && !viewer.organiser) {
+        // A live view must not turn silently into a participant's: a key that was replaced (or mistyped) is refused, not ignored.
+        throw new OsaError('forbidden', "The organiser key is not this event's (it may have been replaced): open the stream with the current key, or without one.", {
+          field: 'X-Osa-Organiser',
+        });
+      }
       const ledger = await service.fresh(eventId);
       const resumed = request.headers['last-event-id'];
       // From now means from the last committed change: a group being committed may still fail.
@@ -184,7 +265,7 @@ export async function apiRoutes(app: FastifyInstance, { service, hub, adminToken
       // HEAD (Fastify answers it with this handler) gets the stream's headers at once, and no stream that would never end.
       if (request.method === 'HEAD') return reply.header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-cache, no-transform').send();
       reply.hijack();
-      hub.open(eventId, viewer, since, request.raw, reply.raw, reply.getHeaders() as OutgoingHttpHeaders);
+      hub.open(eventId, viewer, since, request.raw, reply.raw, reply.getHeaders() as OutgoingHttpHeaders, credentials.organiserKey);
     },
   );
 }

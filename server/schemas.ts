@@ -4,6 +4,7 @@
  */
 import { SLUG_PATTERN } from '../src/core/event.js';
 import { IDEMPOTENCY_KEY_PATTERN } from '../src/core/idempotency.js';
+import type { Schema } from '../src/core/validate.js';
 import { DEVICE_TOKEN_PATTERN, KEY_PATTERN } from './secrets.js';
 
 const slug = { type: 'string', pattern: SLUG_PATTERN } as const;
@@ -70,6 +71,25 @@ export const commandBody = {
 
 /** An event definition: its content is checked by the core's `eventDefinitionSchema`. */
 export const eventBody = { type: 'object' } as const;
+
+/** An activity definition, or an edit of an activity or of the event: checked by the core (`stampEdit`), fields named as in the definition. */
+export const editBody = { type: 'object' } as const;
+
+/** The organiser-key rotation takes no input: an empty object or no body. */
+export const emptyBody = { type: 'object', properties: {}, additionalProperties: false } as const;
+
+/** How many uses an invitation may have, and for how many days it may last. */
+export const INVITATION_LIMITS = { uses: { default: 1, max: 1000 }, days: { default: 14, max: 365 } } as const;
+
+/** `POST /invitations` and the CLI's `invite` (checked by the service with the core's validator too). */
+export const invitationInput = {
+  type: 'object',
+  properties: {
+    uses: { type: 'integer', minimum: 1, maximum: INVITATION_LIMITS.uses.max },
+    days: { type: 'integer', minimum: 1, maximum: INVITATION_LIMITS.days.max },
+  },
+  additionalProperties: false,
+} as const satisfies Schema;
 
 export const exportQuery = {
   type: 'object',

@@ -7,23 +7,28 @@ import { randomInt } from 'node:crypto';
 import type { Change, Viewer } from '../src/core/activity.js';
 import { OsaError } from '../src/core/errors.js';
 import { prepareEvent as prepareCoreEvent, type PreparedEvent } from '../src/core/event-setup.js';
-import { replayOrConflict } from '../src/core/idempotency.js';
+import { randomKey, replayOrConflict } from '../src/core/idempotency.js';
+import { assertValid } from '../src/core/validate.js';
 import { EventLedger } from '../src/core/ledger.js';
 import { createRandom, type Random } from '../src/core/ranking/random.js';
 import {
   activityExport,
   activitySnapshot,
+  assertOrganiser,
   eventInfo,
   lastVisibleSeq,
   newOrganiserKey,
   newParticipantId,
+  stampEdit,
   writeFingerprint,
   writeScope,
+  type EventEdit,
 } from '../src/core/backend.js';
 import type { ActivityExport, ActivitySnapshot, CreatedEvent, EventInfo } from '../src/core/protocol.js';
 import * as q from './db/queries.js';
 import type { Store } from './db/store.js';
 import { KeyedMutex } from './mutex.js';
+import { INVITATION_LIMITS, invitationInput } from './schemas.js';
 import { matchesHash, sha256 } from './secrets.js';
 import { simulateDuels } from '../src/core/board/simulate.js';
 import { finnishLemmatiser } from './voikko.js';
@@ -59,17 +64,31 @@ const cryptoRandom = (): Random => createRandom(randomInt(2 ** 32));
 /** The most commands one transaction commits (a bound on its size and on the wait of the first). */
 const MAX_GROUP = 256;
 
+/** A write waiting for its event's next group commit: a command, or an organiser's edit of the event. */
 interface PendingWrite {
-  activityId: string;
-  command: string;
-  payload: unknown;
-  viewer: Viewer;
-  key: string;
-  scope: string;
-  print: string;
+  /** The core rule against the ledger as the writes before it left it: the changes to record (throws to refuse the write). */
+  plan(ledger: EventLedger, now: number): { result: unknown; changes: Change[] };
+  /** The sender's answer once the changes are folded in. */
+  settle(ledger: EventLedger, planned: { result: unknown; changes: Change[] }): WriteOutcome;
+  /** A command's idempotency record; an edit has none (adding an activity again is refused as a duplicate, a title set again is the same title). */
+  idempotency?: { key: string; scope: string; print: string };
   resolve(outcome: WriteOutcome): void;
   reject(error: unknown): void;
 }
+
+export interface CreatedInvitation {
+  /** The token: shown once (the database keeps its hash). */
+  invitation: string;
+  expiresAt: string;
+  uses: number;
+}
+
+/** An invitation that may still create events. */
+export interface InvitationState {
+  expiresAt: string;
+  usesLeft: number;
+}
+
 const PARTICIPANT_CACHE_LIMIT = 50_000;
 
 /**
@@ -102,6 +121,7 @@ export class EventService {
   /** Events whose ledger was dropped after a failed group: their streams wait until it is loaded again. */
   private readonly dropped = new Set<string>();
   private readonly listeners = new Set<(eventId: string) => void>();
+  private readonly keyListeners = new Set<(eventId: string) => void>();
   /** Whether other processes may write to the same database (PostgreSQL); a PGlite directory has one owner. */
   private readonly shared: boolean;
   /** Organiser keys of the events this process created (the database keeps only their hashes). */
@@ -195,12 +215,19 @@ export class EventService {
     this.emit(ledger.eventId);
   }
 
-  /** A NOTIFY on `osa_changes` (`{"event","seq"}`): catch up if this process serves that event. */
+  /**
+   * A NOTIFY on `osa_changes`: `{"event","seq"}`, catch up if this process serves that event;
+   * `{"event","keyRotated":true}`, its organiser key was replaced (see `rotateOrganiserKey`).
+   */
   handleNotification(payload: string): void {
-    let message: { event?: unknown; seq?: unknown };
+    let message: { event?: unknown; seq?: unknown; keyRotated?: unknown };
     try {
       message = JSON.parse(payload) as typeof message;
     } catch {
+      return;
+    }
+    if (typeof message.event === 'string' && message.keyRotated === true) {
+      this.emitKeyRotated(message.event);
       return;
     }
     if (typeof message.event !== 'string' || typeof message.seq !== 'number') return;
@@ -278,26 +305,39 @@ export class EventService {
   send(eventId: string, activityId: string, command: string, payload: unknown, viewer: Viewer, idempotencyKey: string): Promise<WriteOutcome> {
     return this.ledger(eventId).then((ledger) => {
       ledger.activity(activityId);
-      return new Promise<WriteOutcome>((resolve, reject) => {
-        const write: PendingWrite = {
-          activityId,
-          command,
-          payload,
-          viewer,
-          key: idempotencyKey,
-          scope: writeScope(viewer),
-          print: writeFingerprint(viewer, activityId, command, payload),
-          resolve,
-          reject,
-        };
-        let queue = this.queues.get(eventId);
-        if (queue) {
-          queue.push(write);
-          return;
-        }
-        this.queues.set(eventId, (queue = [write]));
-        this.mutex.run(eventId, () => this.drain(eventId)).catch((error: Error) => console.error(`osallistu: writing to ${eventId} failed:`, error.message));
+      return this.enqueue(eventId, {
+        plan: (current, now) => current.stamp(activityId, command, payload, { ...viewer, now, random: cryptoRandom(), lemmatiser: finnishLemmatiser() }),
+        settle: (current, { result, changes }) => ({ result, changes, replayed: false, seq: lastVisibleSeq(current, activityId, changes, viewer) }),
+        idempotency: { key: idempotencyKey, scope: writeScope(viewer), print: writeFingerprint(viewer, activityId, command, payload) },
       });
+    });
+  }
+
+  /**
+   * An organiser's edit of the event (`stampEdit` in the core: a new activity, a title, the
+   * event's title or languages), written as a command is: in the event's next group commit, under
+   * its row lock, numbered in its seq, so that other instances and reloaded ledgers get it from
+   * the change log. Answers the `EventInfo` right after the edit.
+   */
+  async edit(eventId: string, edit: EventEdit, viewer: Viewer): Promise<EventInfo> {
+    await this.ledger(eventId);
+    const outcome = await this.enqueue(eventId, {
+      plan: (ledger, now) => ({ result: undefined, changes: stampEdit(ledger, edit, viewer, now) }),
+      settle: (ledger, { changes }) => ({ result: eventInfo(ledger), changes, replayed: false }),
+    });
+    return outcome.result as EventInfo;
+  }
+
+  private enqueue(eventId: string, write: Omit<PendingWrite, 'resolve' | 'reject'>): Promise<WriteOutcome> {
+    return new Promise<WriteOutcome>((resolve, reject) => {
+      const pending: PendingWrite = { ...write, resolve, reject };
+      let queue = this.queues.get(eventId);
+      if (queue) {
+        queue.push(pending);
+        return;
+      }
+      this.queues.set(eventId, (queue = [pending]));
+      this.mutex.run(eventId, () => this.drain(eventId)).catch((error: Error) => console.error(`osallistu: writing to ${eventId} failed:`, error.message));
     });
   }
 
@@ -338,16 +378,17 @@ export class EventService {
           caughtUp = true;
         }
         this.committed.set(eventId, ledger.seq);
-        const stored = await q.findWrites(tx, eventId, group);
+        const keyed = group.flatMap((write) => (write.idempotency ? [write.idempotency] : []));
+        const stored = await q.findWrites(tx, eventId, keyed);
         const inGroup = new Map<string, { print: string; result: unknown }>();
         const fresh: Array<{ scope: string; key: string; print: string; result: unknown }> = [];
         const now = this.now();
         for (const write of group) {
-          const id = `${write.scope}\u0000${write.key}`;
-          const earlier = stored.get(id) ?? inGroup.get(id);
+          const id = write.idempotency && `${write.idempotency.scope}\u0000${write.idempotency.key}`;
+          const earlier = id === undefined ? undefined : (stored.get(id) ?? inGroup.get(id));
           if (earlier) {
             try {
-              answers.push({ write, outcome: { result: replayOrConflict({ fingerprint: earlier.print, result: earlier.result }, write.print), changes: [], replayed: true } });
+              answers.push({ write, outcome: { result: replayOrConflict({ fingerprint: earlier.print, result: earlier.result }, write.idempotency!.print), changes: [], replayed: true } });
             } catch (error) {
               answers.push({ write, error });
             }
@@ -355,7 +396,7 @@ export class EventService {
           }
           let outcome: { result: unknown; changes: Change[] };
           try {
-            outcome = ledger.stamp(write.activityId, write.command, write.payload, { ...write.viewer, now, random: cryptoRandom(), lemmatiser: finnishLemmatiser() });
+            outcome = write.plan(ledger, now);
           } catch (error) {
             answers.push({ write, error });
             continue;
@@ -364,12 +405,11 @@ export class EventService {
           planned = true;
           ledger.apply(outcome.changes);
           recorded.push(...outcome.changes);
-          inGroup.set(id, { print: write.print, result: outcome.result });
-          fresh.push({ scope: write.scope, key: write.key, print: write.print, result: outcome.result });
-          answers.push({
-            write,
-            outcome: { result: outcome.result, changes: outcome.changes, replayed: false, seq: lastVisibleSeq(ledger, write.activityId, outcome.changes, write.viewer) },
-          });
+          if (write.idempotency && id !== undefined) {
+            inGroup.set(id, { print: write.idempotency.print, result: outcome.result });
+            fresh.push({ ...write.idempotency, result: outcome.result });
+          }
+          answers.push({ write, outcome: write.settle(ledger, outcome) });
         }
         if (recorded.length > 0) {
           await q.insertChanges(tx, eventId, recorded);
@@ -430,9 +470,12 @@ export class EventService {
 
   /**
    * Creates an event from its definition (see `prepareEvent`) in one transaction: the event, its
-   * activities, the seed's simulated participants and every change the seed made.
+   * activities, the seed's simulated participants and every change the seed made. With
+   * `invitation`, one of its uses is taken in the same transaction (refused as `checkInvitation`
+   * says, and then nothing is created): of two creations on an invitation's last use, one wins.
    */
-  async createEvent(input: unknown, options: CreateEventOptions = {}): Promise<CreatedEvent> {
+  async createEvent(input: unknown, options: CreateEventOptions & { invitation?: string } = {}): Promise<CreatedEvent> {
+    if (options.invitation !== undefined) await this.checkInvitation(options.invitation);
     const prepared = prepareEvent(input, options, this.now());
     const { definition, ledger } = prepared;
     if (await this.exists(definition.id)) {
@@ -440,6 +483,10 @@ export class EventService {
     }
     const organiserKey = newOrganiserKey();
     await this.store.transaction(async (tx) => {
+      if (options.invitation !== undefined) {
+        const hash = sha256(options.invitation);
+        if ((await q.takeInvitationUse(tx, hash, new Date(this.now()).toISOString())) === undefined) throw this.refuseInvitation(await q.findInvitation(tx, hash));
+      }
       const inserted = await q.insertEvent(tx, { id: definition.id, title: definition.title, languages: ledger.languages, organiserKeyHash: sha256(organiserKey) });
       if (!inserted) throw new OsaError('conflict', `An event with the id "${definition.id}" already exists.`, { field: 'id' });
       await q.insertActivities(tx, definition.id, prepared.activities);
@@ -456,11 +503,70 @@ export class EventService {
     return { eventId: definition.id, organiserKey };
   }
 
-  /** Replaces the event's organiser key (the old one stops working) and returns the new one. */
-  async rotateOrganiserKey(eventId: string): Promise<string> {
+  /**
+   * Makes an invitation (the CLI's `invite` and `POST /invitations`): a token that lets whoever
+   * holds it create up to `uses` events (default 1) for `days` days (default 14). Only its hash is stored.
+   */
+  async createInvitation(input: { uses?: number; days?: number } = {}): Promise<CreatedInvitation> {
+    const { uses = INVITATION_LIMITS.uses.default, days = INVITATION_LIMITS.days.default } = assertValid<{ uses?: number; days?: number }>(invitationInput, input);
+    const invitation = randomKey(24);
+    const expiresAt = new Date(this.now() + days * 86_400_000).toISOString();
+    await q.insertInvitation(this.store, { tokenHash: sha256(invitation), uses, expiresAt });
+    return { invitation, expiresAt, uses };
+  }
+
+  /** The state of an invitation that may still create an event; else `forbidden` with its `refusal` (`expired`, `used`, `unknown`). */
+  async checkInvitation(invitation: string): Promise<InvitationState> {
+    const found = await q.findInvitation(this.store, sha256(invitation));
+    if (!found || found.usesLeft === 0 || Date.parse(found.expiresAt) <= this.now()) throw this.refuseInvitation(found);
+    return { expiresAt: found.expiresAt, usesLeft: found.usesLeft };
+  }
+
+  private refuseInvitation(found: q.InvitationRow | undefined): OsaError {
+    const field = 'Authorization';
+    if (!found) return new OsaError('forbidden', 'This invitation is not known here: check the link, or ask the operator for a new one.', { field, refusal: 'unknown' });
+    if (found.usesLeft === 0) {
+      return new OsaError('forbidden', `This invitation has been used (it was for ${found.uses} event${found.uses === 1 ? '' : 's'}): ask the operator for a new one.`, { field, refusal: 'used' });
+    }
+    return new OsaError('forbidden', `This invitation expired at ${found.expiresAt}: ask the operator for a new one.`, { field, refusal: 'expired' });
+  }
+
+  /**
+   * Replaces the event's organiser key and returns the new one: the old key stops working at once
+   * for every request, and live streams opened with it end (here through `onKeyRotated`, on other
+   * instances through the NOTIFY); reconnecting with it is refused. With `current` (an organiser
+   * in the browser) only if that is the event's key now, and only once: of two rotations with one
+   * key at once, the second is refused. Without it (the CLI's `rotate-key`, for a lost key) always.
+   */
+  async rotateOrganiserKey(eventId: string, current?: string): Promise<string> {
     const organiserKey = newOrganiserKey();
-    if (!(await q.setOrganiserKeyHash(this.store, eventId, sha256(organiserKey)))) throw new OsaError('not_found', `There is no event "${eventId}".`);
+    await this.store.transaction(async (tx) => {
+      const hash = await q.organiserKeyHash(tx, eventId);
+      if (hash === undefined) throw new OsaError('not_found', `There is no event "${eventId}".`);
+      const replaced =
+        (current === undefined || matchesHash(current, hash)) && (await q.setOrganiserKeyHash(tx, eventId, sha256(organiserKey), current === undefined ? undefined : hash));
+      // Refused when the key presented is not the event's, or another rotation replaced it since it was read.
+      assertOrganiser({ organiser: replaced }, 'replace the organiser key');
+      await q.notifyKeyRotated(tx, eventId);
+    });
     this.createdKeys.set(eventId, organiserKey);
+    this.emitKeyRotated(eventId);
     return organiserKey;
+  }
+
+  /** Whether `key` is the event's organiser key now (undefined when there is no such event). */
+  async isOrganiserKey(eventId: string, key: string): Promise<boolean | undefined> {
+    const hash = await q.organiserKeyHash(this.store, eventId);
+    return hash === undefined ? undefined : matchesHash(key, hash);
+  }
+
+  /** Called when an event's organiser key was replaced, by this process or (PostgreSQL) another. */
+  onKeyRotated(listener: (eventId: string) => void): () => void {
+    this.keyListeners.add(listener);
+    return () => this.keyListeners.delete(listener);
+  }
+
+  private emitKeyRotated(eventId: string): void {
+    for (const listener of this.keyListeners) listener(eventId);
   }
 }

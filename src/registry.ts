@@ -8,9 +8,12 @@
 export const ELEMENTS = {
   'osa-chart': () => import('./components/chart/chart.js'),
   'osa-event': () => import('./components/event/event.js'),
+  'osa-event-console': () => import('./components/event-console/event-console.js'),
+  'osa-event-report': () => import('./components/event-report/event-report.js'),
   'osa-feedback-form': () => import('./components/feedback-form/feedback-form.js'),
   'osa-join-code': () => import('./components/join-code/join-code.js'),
   'osa-priority-board': () => import('./components/priority-board/priority-board.js'),
+  'osa-run-of-show': () => import('./components/run-of-show/run-of-show.js'),
   'osa-tag-cloud': () => import('./components/tag-cloud/tag-cloud.js'),
   'osa-workshop-picker': () => import('./components/workshop-picker/workshop-picker.js'),
 } as const satisfies Record<`osa-${string}`, () => Promise<unknown>>;

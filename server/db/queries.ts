@@ -26,9 +26,57 @@ export async function organiserKeyHash(sql: Sql, eventId: string): Promise<strin
   return rows[0]?.organiser_key_hash;
 }
 
-export async function setOrganiserKeyHash(sql: Sql, eventId: string, hash: string): Promise<boolean> {
-  const rows = await sql.query('UPDATE events SET organiser_key_hash = $2 WHERE id = $1 RETURNING id', [eventId, hash]);
+/**
+ * Replaces the event's organiser key hash; with `current`, only while the stored hash is still that
+ * one (two rotations with one key at once: the second finds the hash changed). False when nothing was replaced.
+ */
+export async function setOrganiserKeyHash(sql: Sql, eventId: string, hash: string, current?: string): Promise<boolean> {
+  const rows =
+    current === undefined
+      ? await sql.query('UPDATE events SET organiser_key_hash = $2 WHERE id = $1 RETURNING id', [eventId, hash])
+      : await sql.query('UPDATE events SET organiser_key_hash = $2 WHERE id = $1 AND organiser_key_hash = $3 RETURNING id', [eventId, hash, current]);
   return rows.length > 0;
+}
+
+/** Tells the instances that an event's organiser key was replaced: they end streams opened with the old key. */
+export async function notifyKeyRotated(sql: Sql, eventId: string): Promise<void> {
+  await sql.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ event: eventId, keyRotated: true })]);
+}
+
+export interface InvitationRow {
+  uses: number;
+  usesLeft: number;
+  expiresAt: string;
+}
+
+export async function insertInvitation(sql: Sql, invitation: { tokenHash: string; uses: number; expiresAt: string }): Promise<void> {
+  await sql.query('INSERT INTO invitations (token_hash, uses, uses_left, expires_at) VALUES ($1, $2, $2, $3::timestamptz)', [
+    invitation.tokenHash,
+    invitation.uses,
+    invitation.expiresAt,
+  ]);
+}
+
+export async function findInvitation(sql: Sql, tokenHash: string): Promise<InvitationRow | undefined> {
+  const rows = await sql.query<{ uses: unknown; uses_left: unknown; expires_at: Date | string }>(
+    'SELECT uses, uses_left, expires_at FROM invitations WHERE token_hash = $1',
+    [tokenHash],
+  );
+  const row = rows[0];
+  return row && { uses: toNumber(row.uses), usesLeft: toNumber(row.uses_left), expiresAt: new Date(row.expires_at).toISOString() };
+}
+
+/**
+ * Takes one use of an invitation that has one left and has not expired at `now`; returns the uses
+ * left after it, or undefined when none was taken. One statement: of two transactions taking the
+ * last use at once, the second waits for the first's row lock and then finds none left.
+ */
+export async function takeInvitationUse(sql: Sql, tokenHash: string, now: string): Promise<number | undefined> {
+  const rows = await sql.query<{ uses_left: unknown }>(
+    'UPDATE invitations SET uses_left = uses_left - 1 WHERE token_hash = $1 AND uses_left > 0 AND expires_at > $2::timestamptz RETURNING uses_left',
+    [tokenHash, now],
+  );
+  return rows[0] ? toNumber(rows[0].uses_left) : undefined;
 }
 
 /** Locks the event's row until the transaction ends and returns its seq; undefined when there is no such event. */

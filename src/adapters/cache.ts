@@ -1,7 +1,7 @@
 import { createStore, del, entries, get, set, setMany, type UseStore } from 'idb-keyval';
 import type { Change } from '../core/activity.js';
 import { OsaError, toOsaError } from '../core/errors.js';
-import type { EventDefinition } from '../core/event.js';
+import type { ActivityDefinition, ActivityUpdate, EventDefinition, EventUpdate } from '../core/event.js';
 import { fingerprint, randomKey } from '../core/idempotency.js';
 import { foldChanges } from './fold.js';
 import type {
@@ -89,6 +89,12 @@ export class CachedAdapter implements OsaAdapter {
   private readonly ready: Promise<void>;
   private closed = false;
 
+  /** The organiser's edits, offered when the wrapped adapter has them; never queued (they need an answer now). */
+  readonly addActivity?: (eventId: string, definition: ActivityDefinition) => Promise<EventInfo>;
+  readonly updateActivity?: (eventId: string, activityId: string, update: ActivityUpdate) => Promise<EventInfo>;
+  readonly updateEvent?: (eventId: string, update: EventUpdate) => Promise<EventInfo>;
+  readonly rotateOrganiserKey?: (eventId: string) => Promise<{ organiserKey: string }>;
+
   private onlineTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onOnline = (): void => {
     clearTimeout(this.onlineTimer);
@@ -107,6 +113,25 @@ export class CachedAdapter implements OsaAdapter {
     this.channel.onmessage = () => void this.refreshCounts();
     globalThis.addEventListener?.('online', this.onOnline);
     this.ready = this.refreshCounts();
+    const { addActivity, updateActivity, updateEvent, rotateOrganiserKey } = inner;
+    if (addActivity) this.addActivity = (eventId, definition) => this.edited(eventId, addActivity.call(inner, eventId, definition));
+    if (updateActivity) this.updateActivity = (eventId, activityId, update) => this.edited(eventId, updateActivity.call(inner, eventId, activityId, update));
+    if (updateEvent) this.updateEvent = (eventId, update) => this.edited(eventId, updateEvent.call(inner, eventId, update));
+    if (rotateOrganiserKey) {
+      this.rotateOrganiserKey = async (eventId) => {
+        const rotated = await this.succeeded(rotateOrganiserKey.call(inner, eventId));
+        // The inner adapter uses the new key already; views are now cached under it.
+        this.setOrganiserKey(eventId, rotated.organiserKey);
+        return rotated;
+      };
+    }
+  }
+
+  /** An edit answered with the event as it is now: kept as the cached `EventInfo`. */
+  private async edited(eventId: string, request: Promise<EventInfo>): Promise<EventInfo> {
+    const info = await this.succeeded(request);
+    await set(['event', eventId], info, this.cache).catch(() => undefined);
+    return info;
   }
 
   createEvent(definition: EventDefinition): Promise<CreatedEvent> {

@@ -125,8 +125,8 @@ export function runAdapterConformance(name: string, factory: ConformanceFactory)
     let env: ConformanceEnvironment;
     const recorders: Recorder[] = [];
 
-    const record = (adapter: OsaAdapter, eventId: string, options?: SubscribeOptions): Recorder => {
-      const recorder = new Recorder(adapter, eventId, 'ideas', options);
+    const record = (adapter: OsaAdapter, eventId: string, options?: SubscribeOptions, activityId = 'ideas'): Recorder => {
+      const recorder = new Recorder(adapter, eventId, activityId, options);
       recorders.push(recorder);
       return recorder;
     };
@@ -316,6 +316,95 @@ export function runAdapterConformance(name: string, factory: ConformanceFactory)
       await waitFor(() => reference.ofType('idea').length === 4 && resumed.ofType('idea').length === 3, 'every idea');
       assertEqual(resumed.seqs, reference.seqs.filter((seq) => seq > resumeFrom), 'the resumed subscription got exactly what it missed and what came after');
       assertTrue(increasing(resumed.seqs), 'in order');
+    });
+
+    // ---------------------------------------------------------------- the organiser's edits (optional methods)
+
+    /**
+     * Whether the organiser's adapter offers an optional method; when it does not, the test is
+     * skipped (mocha's `this.skip()`; a runner without it lets the test return early).
+     */
+    const offers = (context: { skip?: () => void } | undefined, ...methods: Array<'addActivity' | 'updateActivity' | 'updateEvent' | 'rotateOrganiserKey'>): boolean => {
+      if (methods.every((method) => typeof env.organiser[method] === 'function')) return true;
+      context?.skip?.();
+      return false;
+    };
+
+    it('adds an activity to an event: every viewer sees it at once and can take part', async function () {
+      if (!offers(this, 'addActivity')) return;
+      const eventId = await create();
+      const [a, b] = env.participants;
+      await a.getEvent(eventId);
+      const info = await env.organiser.addActivity!(eventId, { id: 'words', kind: 'cloud', title: { fi: 'Sanat', en: 'Words' }, phase: 'open' });
+      const expected = [
+        { id: 'ideas', kind: 'board', title: 'Ideas', phase: 'collect' },
+        { id: 'words', kind: 'cloud', title: { fi: 'Sanat', en: 'Words' }, phase: 'open' },
+      ];
+      assertEqual(info.activities, expected, 'the EventInfo answered');
+      assertEqual((await a.getEvent(eventId)).activities, expected, "a participant's EventInfo");
+      const start = await b.getActivity(eventId, 'words');
+      assertEqual([start.kind, start.phase], ['cloud', 'open'], 'the new activity as a participant sees it');
+      const live = record(b, eventId, { since: start.seq }, 'words');
+      await a.send(eventId, 'words', 'submit', { text: 'library' });
+      await waitFor(() => live.ofType('terms').length === 1, 'the new activity\'s change, delivered live');
+      const second = await env.organiser.addActivity!(eventId, { id: 'poll', kind: 'feedback' });
+      assertEqual(second.activities.at(-1), { id: 'poll', kind: 'feedback', title: 'poll', phase: 'preparing' }, "without a phase, the kind's first");
+    });
+
+    it('refuses to add an activity without the organiser key, with an id the event has, or of an unknown kind', async function () {
+      if (!offers(this, 'addActivity')) return;
+      const eventId = await create();
+      const [a] = env.participants;
+      if (typeof a.addActivity === 'function') await assertRejects(a.addActivity(eventId, { id: 'words', kind: 'cloud' }), 'forbidden');
+      await assertRejects(env.organiser.addActivity!(eventId, { id: 'ideas', kind: 'cloud' }), 'conflict', 'id');
+      await assertRejects(env.organiser.addActivity!(eventId, { id: 'poll', kind: 'poll' }), 'invalid', 'kind');
+      await assertRejects(env.organiser.addActivity!(eventId, { id: 'Not A Slug', kind: 'cloud' }), 'invalid', 'id');
+      await assertRejects(env.organiser.addActivity!(eventId, { id: 'words', kind: 'cloud', config: { maxWords: 0 } }), 'invalid', 'config.maxWords');
+      await assertRejects(env.organiser.addActivity!('no-such-event', { id: 'words', kind: 'cloud' }), 'not_found');
+      assertEqual((await a.getEvent(eventId)).activities.map((activity) => activity.id), ['ideas'], 'nothing was added');
+    });
+
+    it("edits an activity's title and the event's title and languages; subscribers fold the new title", async function () {
+      if (!offers(this, 'updateActivity', 'updateEvent')) return;
+      const eventId = await create();
+      const [a] = env.participants;
+      const start = await a.getActivity(eventId, 'ideas');
+      const live = record(a, eventId, { since: start.seq });
+      const renamed = await env.organiser.updateActivity!(eventId, 'ideas', { title: { fi: 'Ideat', sv: 'Idéer', en: 'Ideas' } });
+      assertEqual(renamed.activities[0].title, { fi: 'Ideat', sv: 'Idéer', en: 'Ideas' }, 'the EventInfo answered');
+      await waitFor(() => live.ofType('title').length === 1, 'the title change, delivered live');
+      assertEqual((live.ofType('title')[0].data as { title: unknown }).title, { fi: 'Ideat', sv: 'Idéer', en: 'Ideas' }, 'the change carries the title');
+      assertEqual((await a.getActivity(eventId, 'ideas')).title, { fi: 'Ideat', sv: 'Idéer', en: 'Ideas' }, "a participant's snapshot");
+      const event = await env.organiser.updateEvent!(eventId, { title: 'Kevätseminaari', languages: ['sv', 'fi'] });
+      assertEqual([event.title, event.languages], ['Kevätseminaari', ['sv', 'fi']], 'the EventInfo answered');
+      const seen = await a.getEvent(eventId);
+      assertEqual([seen.title, seen.languages], ['Kevätseminaari', ['sv', 'fi']], "a participant's EventInfo");
+      await assertRejects(env.organiser.updateEvent!(eventId, { languages: ['de' as 'fi'] }), 'invalid', 'languages.0');
+      await assertRejects(env.organiser.updateEvent!(eventId, {}), 'invalid', 'title');
+      await assertRejects(env.organiser.updateActivity!(eventId, 'no-such-activity', { title: 'x' }), 'not_found');
+      if (typeof a.updateActivity === 'function') await assertRejects(a.updateActivity(eventId, 'ideas', { title: 'Mine now' }), 'forbidden');
+      if (typeof a.updateEvent === 'function') await assertRejects(a.updateEvent(eventId, { title: 'Mine now' }), 'forbidden');
+    });
+
+    it('replaces the organiser key: the adapter goes on with the new key, the old key is refused', async function () {
+      if (!offers(this, 'rotateOrganiserKey')) return;
+      const definition = boardEvent();
+      const { organiserKey: oldKey } = await env.organiser.createEvent(definition);
+      const eventId = definition.id;
+      env.organiser.setOrganiserKey(eventId, oldKey);
+      const [a, b] = env.participants;
+      if (typeof a.rotateOrganiserKey === 'function') await assertRejects(a.rotateOrganiserKey(eventId), 'forbidden');
+      const { organiserKey } = await env.organiser.rotateOrganiserKey!(eventId);
+      assertTrue(typeof organiserKey === 'string' && organiserKey.length >= 16 && organiserKey !== oldKey, 'a new organiser key');
+      assertEqual((await env.organiser.whoami(eventId)).organiser, true, 'the adapter uses the new key itself');
+      const done = await env.organiser.send(eventId, 'ideas', 'setPhase', { phase: 'vote' });
+      assertEqual(done.queued ? done : done.result, { phase: 'vote' }, 'the organiser goes on with the new key');
+      a.setOrganiserKey(eventId, oldKey);
+      assertEqual((await a.whoami(eventId)).organiser, false, 'the old key is no longer the organiser');
+      await assertRejects(a.send(eventId, 'ideas', 'setPhase', { phase: 'results' }), 'forbidden');
+      if (typeof a.rotateOrganiserKey === 'function') await assertRejects(a.rotateOrganiserKey(eventId), 'forbidden');
+      b.setOrganiserKey(eventId, organiserKey);
+      assertEqual((await b.whoami(eventId)).organiser, true, 'the new key works on another device');
     });
 
     it('exports an activity for the organiser', async () => {

@@ -7,13 +7,13 @@
  * commands and how its changes fold into state, and every adapter runs every kind.
  */
 import type { Change, LocalizedText, Viewer } from '../core/activity.js';
-import type { EventDefinition } from '../core/event.js';
+import type { ActivityDefinition, ActivityUpdate, EventDefinition, EventUpdate } from '../core/event.js';
 import type { ActivityExport, ActivitySnapshot, CommandAnswer, CreatedEvent, EventInfo } from '../core/protocol.js';
 import type { OsaError } from '../core/errors.js';
 
-export type { Change, EventDefinition, LocalizedText, Viewer };
-export type { ActivityExport, ActivitySnapshot, ActivitySummary, CommandAnswer, CreatedEvent, EventInfo, ExportTables, Language } from '../core/protocol.js';
-export type { ErrorCode, ErrorBody } from '../core/errors.js';
+export type { ActivityDefinition, ActivityUpdate, Change, EventDefinition, EventUpdate, LocalizedText, Viewer };
+export type { ActivityExport, ActivitySnapshot, ActivitySummary, CommandAnswer, CreatedEvent, EventInfo, ExportCell, ExportTables, Language } from '../core/protocol.js';
+export type { ErrorCode, ErrorBody, Refusal } from '../core/errors.js';
 export { OsaError } from '../core/errors.js';
 
 export interface SendOptions {
@@ -108,6 +108,32 @@ export interface OsaAdapter {
    * after the organiser moved on): the write is removed from the outbox and never silently lost.
    */
   onOutboxError?(listener: (failure: OutboxFailure) => void): Unsubscribe;
+  /**
+   * Organiser only: adds an activity to an existing event, checked by the same rules as at
+   * creation (a known kind, settings valid for it, a slug id not yet in the event, at most 100
+   * activities); it starts in `definition.phase`, else its kind's first phase. Answers the event
+   * as `getEvent` now does. Refusals: `forbidden` without the organiser key, `conflict` (field
+   * `id`) for an id the event has, `invalid` naming the field (`kind`, `config.mode`, …).
+   *
+   * This and the three methods below are optional: the in-page adapters, the http adapter and the
+   * cache wrapper (when the adapter it wraps has them) offer them; an organiser console checks for
+   * them. None is queued offline: they fail as `offline`.
+   */
+  addActivity?(eventId: string, definition: ActivityDefinition): Promise<EventInfo>;
+  /**
+   * Organiser only: a new title for an activity (settings change with the `configure` command).
+   * Subscribers of the activity receive it as a `title` change that their view folds.
+   */
+  updateActivity?(eventId: string, activityId: string, update: ActivityUpdate): Promise<EventInfo>;
+  /** Organiser only: the event's new title, languages (main first), or both. */
+  updateEvent?(eventId: string, update: EventUpdate): Promise<EventInfo>;
+  /**
+   * Organiser only: replaces the event's organiser key and answers the new one, shown this once;
+   * this adapter uses it from now on (its subscriptions move to it). The old key stops working at
+   * once: requests with it get a participant's view, and the reference server ends live streams
+   * opened with it and refuses them with `forbidden` when they reconnect.
+   */
+  rotateOrganiserKey?(eventId: string): Promise<{ organiserKey: string }>;
   /** Releases connections, channels and timers. */
   close?(): void;
 }

@@ -88,6 +88,12 @@ export interface KindView<S, C> {
   phases: readonly string[];
   /** Folds one change into the state (may mutate and return it). Unknown types are ignored. */
   reduce(state: S, change: Change, config: C): S;
+  /**
+   * For a change that sets a piece of state whole (e.g. the duel pair issued to one participant):
+   * the key of that piece. A later change with the same key makes the earlier one useless to every
+   * reader, so a ledger keeps only the latest in memory (the store keeps the history).
+   */
+  replaces?(change: Change): string | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -119,8 +125,11 @@ export interface ActivityKind<S, C, Commands extends Record<string, CommandSpec<
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyKind = ActivityKind<any, any, Record<string, CommandSpec<any, any, any, any>>>;
 
-/** Changes that every kind understands, written by the engine's own commands. */
-export const ENGINE_CHANGE = { phase: 'phase', config: 'config' } as const;
+/**
+ * Changes that every kind understands: written by the engine's own commands (`phase`, `config`)
+ * and by the organiser's edit of the activity's title (`title`, see `stampEdit` in `./backend.ts`).
+ */
+export const ENGINE_CHANGE = { phase: 'phase', config: 'config', title: 'title' } as const;
 
 const phaseInput = (kind: AnyKind): Schema => ({
   type: 'object',
@@ -183,6 +192,8 @@ export function applyChange(kind: AnyKindView, activity: ActivityRecord, change:
     activity.phase = (change.data as { phase: string }).phase;
   } else if (change.type === ENGINE_CHANGE.config) {
     activity.config = (change.data as { config: unknown }).config;
+  } else if (change.type === ENGINE_CHANGE.title) {
+    activity.title = (change.data as { title: LocalizedText }).title;
   } else {
     activity.state = kind.reduce(activity.state, change, activity.config);
   }

@@ -28,12 +28,19 @@ export type ValidationReason =
   | { kind: 'wrongType' }
   | { kind: 'unknownField' };
 
+/**
+ * Why a credential the operator handed out (an invitation) is refused, with `forbidden`: it has
+ * expired, its uses are used up, or the server never issued it.
+ */
+export type Refusal = 'expired' | 'used' | 'unknown';
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
   reason?: ValidationReason;
   retryAfter?: number;
+  refusal?: Refusal;
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -56,6 +63,8 @@ export class OsaError extends Error {
   readonly reason?: ValidationReason;
   /** Seconds to wait before retrying, for `rate_limited`. */
   readonly retryAfter?: number;
+  /** Why an invitation is refused, for `forbidden`. */
+  readonly refusal?: Refusal;
 
   constructor(code: ErrorCode, message: string, details: Omit<ErrorBody, 'code' | 'message'> = {}) {
     super(message);
@@ -63,6 +72,7 @@ export class OsaError extends Error {
     this.field = details.field;
     this.reason = details.reason;
     this.retryAfter = details.retryAfter;
+    this.refusal = details.refusal;
   }
 
   get status(): number {
@@ -74,6 +84,7 @@ export class OsaError extends Error {
     if (this.field !== undefined) body.field = this.field;
     if (this.reason !== undefined) body.reason = this.reason;
     if (this.retryAfter !== undefined) body.retryAfter = this.retryAfter;
+    if (this.refusal !== undefined) body.refusal = this.refusal;
     return body;
   }
 

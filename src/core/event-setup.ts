@@ -1,7 +1,6 @@
-import { ENGINE_COMMANDS, createActivity, type Change, type Viewer } from './activity.js';
+import { ENGINE_COMMANDS, type Change, type Viewer } from './activity.js';
 import { OsaError } from './errors.js';
-import { eventDefinitionSchema, type ActivityDefinition, type EventDefinition } from './event.js';
-import { kindOf } from './kinds.js';
+import { activityDefinitionSchema, eventDefinitionSchema, type ActivityDefinition, type EventDefinition } from './event.js';
 import { EventLedger } from './ledger.js';
 import type { Random } from './ranking/random.js';
 import { assertValid, joinField } from './validate.js';
@@ -50,23 +49,27 @@ export function assertStorable(value: unknown, prefix = '', depth = 0): void {
   }
 }
 
+/** Checks the shape of one activity definition (the schema, and what a store can keep); its kind's rules are checked by `EventLedger.addActivity`. */
+export function checkActivityDefinition(input: unknown): ActivityDefinition {
+  assertStorable(input);
+  return assertValid<ActivityDefinition>(activityDefinitionSchema, input);
+}
+
 /**
  * Checks an event definition: the schema (fields named by their path, e.g. `activities.0.id`),
- * then every activity's kind, settings and phase with the kind's own rules.
+ * then every activity through `EventLedger.addActivity`, the path an activity added later takes
+ * too (its kind, settings and phase with the kind's own rules, a unique id).
  */
 export function checkEventDefinition(input: unknown): EventDefinition {
   assertStorable(input);
   const definition = assertValid<EventDefinition>(eventDefinitionSchema, input);
-  const ids = new Set<string>();
+  const scratch = new EventLedger(definition.id, definition.title, [], definition.languages);
   definition.activities.forEach((activity, index) => {
     try {
-      if (ids.has(activity.id)) {
-        throw new OsaError('invalid', `Two activities have the id "${activity.id}".`, { field: 'id', reason: { kind: 'notAllowed' } });
-      }
-      ids.add(activity.id);
-      createActivity(kindOf(activity.kind), activity);
+      scratch.addActivity(activity);
     } catch (error) {
-      throw within(error, `activities.${index}`);
+      // An id twice in one file is a mistake in the file, not a clash with an event that exists.
+      throw within(error, `activities.${index}`, '', error instanceof OsaError && error.code === 'conflict' ? 'invalid' : undefined);
     }
   });
   return definition;

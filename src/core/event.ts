@@ -5,6 +5,9 @@ import { LANGUAGES, type Language } from './protocol.js';
 /** Event and activity ids appear in URLs and embed attributes: short, lower-case, readable. */
 export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$';
 
+/** The most activities an event holds, at creation and as activities are added later. */
+export const MAX_ACTIVITIES = 100;
+
 export const localizedTextSchema: Schema = {
   anyOf: [
     { type: 'string', minLength: 1, maxLength: 300 },
@@ -15,6 +18,9 @@ export const localizedTextSchema: Schema = {
     },
   ],
 };
+
+/** An event's languages, its main language first. */
+export const languagesSchema: Schema = { type: 'array', items: { type: 'string', enum: [...LANGUAGES] }, minItems: 1, maxItems: LANGUAGES.length, uniqueItems: true };
 
 export interface ActivityDefinition {
   id: string;
@@ -59,8 +65,8 @@ export const eventDefinitionSchema: Schema = {
   properties: {
     id: { type: 'string', pattern: SLUG_PATTERN },
     title: localizedTextSchema,
-    languages: { type: 'array', items: { type: 'string', enum: [...LANGUAGES] }, minItems: 1, maxItems: LANGUAGES.length, uniqueItems: true },
-    activities: { type: 'array', items: activityDefinitionSchema, maxItems: 100 },
+    languages: languagesSchema,
+    activities: { type: 'array', items: activityDefinitionSchema, maxItems: MAX_ACTIVITIES },
     seed: {
       type: 'array',
       maxItems: 10000,
@@ -78,5 +84,29 @@ export const eventDefinitionSchema: Schema = {
     },
   },
   required: ['id', 'title', 'activities'],
+  additionalProperties: false,
+};
+
+/** The organiser's edit of an activity after creation: its title (its settings change with the `configure` command). */
+export interface ActivityUpdate {
+  title: LocalizedText;
+}
+
+export const activityUpdateSchema: Schema = {
+  type: 'object',
+  properties: { title: localizedTextSchema },
+  required: ['title'],
+  additionalProperties: false,
+};
+
+/** The organiser's edit of an event after creation: its title, its languages, or both. */
+export interface EventUpdate {
+  title?: LocalizedText;
+  languages?: Language[];
+}
+
+export const eventUpdateSchema: Schema = {
+  type: 'object',
+  properties: { title: localizedTextSchema, languages: languagesSchema },
   additionalProperties: false,
 };

@@ -9,7 +9,10 @@ export * from './idempotency.js';
 export * from './event.js';
 export * from './text.js';
 export * from './kinds.js';
-export { EventLedger, type LedgerActivity } from './ledger.js';
+export { EventLedger, EVENT_CHANGE, EVENT_SCOPE, type LedgerActivity } from './ledger.js';
+// What every back end does around the ledger: a developer's own back end or adapter uses these too.
+export * from './backend.js';
+export { assertStorable, checkActivityDefinition, checkEventDefinition, ledgerOf, prepareEvent, type PreparedEvent, type PrepareOptions } from './event-setup.js';
 export * from './board/board.js';
 export { flaggedWords } from './board/profanity.js';
 export * from './ranking/index.js';

@@ -1,5 +1,5 @@
 import { OsaError, type ErrorBody, type ErrorCode } from '../../core/errors.js';
-import type { EventDefinition } from '../../core/event.js';
+import type { ActivityDefinition, ActivityUpdate, EventDefinition, EventUpdate } from '../../core/event.js';
 import { randomKey } from '../../core/idempotency.js';
 import { deviceToken } from '../device.js';
 import type {
@@ -26,6 +26,11 @@ export interface HttpAdapterOptions {
   baseUrl: string;
   /** Only for `createEvent` (the server's `OSA_ADMIN_TOKEN`); never put it in a public page. */
   adminToken?: string;
+  /**
+   * An invitation the server's operator handed out (`osallistu invite`): lets `createEvent` create
+   * an event without the admin token (the admin token is used when both are given). See `checkInvitation`.
+   */
+  invitation?: string;
   /** This device's token; by default the one this browser keeps in IndexedDB (`deviceStore`). */
   device?: string;
   /** The IndexedDB database of the device token (see `deviceToken`). */
@@ -101,7 +106,38 @@ export class HttpAdapter implements OsaAdapter {
   async createEvent(definition: EventDefinition): Promise<CreatedEvent> {
     const headers: Record<string, string> = {};
     if (this.options.adminToken) headers.Authorization = `Bearer ${this.options.adminToken}`;
+    else if (this.options.invitation) headers.Authorization = `Invitation ${this.options.invitation}`;
     return this.request('POST', '/events', { body: definition, headers });
+  }
+
+  /**
+   * Whether the `invitation` this adapter was made with may still create an event: its expiry (an
+   * ISO instant) and uses left. Rejects with `forbidden` whose `refusal` says why not: `expired`,
+   * `used` or `unknown` (an `OsaError`; `invalid` naming `invitation` when the adapter has none).
+   */
+  async checkInvitation(): Promise<{ expiresAt: string; usesLeft: number }> {
+    const { invitation } = this.options;
+    if (!invitation) throw new OsaError('invalid', 'This adapter has no invitation: createHttpAdapter({ baseUrl, invitation }).', { field: 'invitation', reason: { kind: 'required' } });
+    const { expiresAt, usesLeft } = await this.request<{ expiresAt: string; usesLeft: number }>('GET', '/invitations/current', { headers: { Authorization: `Invitation ${invitation}` } });
+    return { expiresAt, usesLeft };
+  }
+
+  addActivity(eventId: string, definition: ActivityDefinition): Promise<EventInfo> {
+    return this.request('POST', `/events/${encodeURIComponent(eventId)}/activities`, { eventId, body: definition });
+  }
+
+  updateActivity(eventId: string, activityId: string, update: ActivityUpdate): Promise<EventInfo> {
+    return this.request('PATCH', this.activityPath(eventId, activityId), { eventId, body: update });
+  }
+
+  updateEvent(eventId: string, update: EventUpdate): Promise<EventInfo> {
+    return this.request('PATCH', `/events/${encodeURIComponent(eventId)}`, { eventId, body: update });
+  }
+
+  async rotateOrganiserKey(eventId: string): Promise<{ organiserKey: string }> {
+    const { organiserKey } = await this.request<{ organiserKey: string }>('POST', `/events/${encodeURIComponent(eventId)}/organiser-key`, { eventId, body: {} });
+    this.setOrganiserKey(eventId, organiserKey);
+    return { organiserKey };
   }
 
   getEvent(eventId: string): Promise<EventInfo> {

@@ -1,5 +1,17 @@
 import type { Change, Viewer } from '../../core/activity.js';
-import { activityExport, activitySnapshot, eventInfo, lastVisibleSeq, newOrganiserKey, newParticipantId, writeFingerprint, writeScope } from '../../core/backend.js';
+import {
+  activityExport,
+  activitySnapshot,
+  assertOrganiser,
+  eventInfo,
+  lastVisibleSeq,
+  newOrganiserKey,
+  newParticipantId,
+  stampEdit,
+  writeFingerprint,
+  writeScope,
+  type EventEdit,
+} from '../../core/backend.js';
 import { OsaError } from '../../core/errors.js';
 import type { EventDefinition } from '../../core/event.js';
 import { assertStorable, ledgerOf, prepareEvent } from '../../core/event-setup.js';
@@ -8,7 +20,7 @@ import type { EventLedger } from '../../core/ledger.js';
 import type { ActivityExport, ActivitySnapshot, CommandAnswer, CreatedEvent, EventInfo } from '../../core/protocol.js';
 import { createRandom } from '../../core/ranking/random.js';
 import type { ChangeListener, ConnectionStatus, SubscribeOptions, Unsubscribe } from '../types.js';
-import { IndexedDbStore, MemoryStore, type LocalStore, type StoredEvent } from './store.js';
+import { IndexedDbStore, MemoryStore, type LocalStore, type RecordedWrite, type StoredEvent } from './store.js';
 
 export interface LocalBackendOptions {
   /**
@@ -46,11 +58,7 @@ interface Subscription {
   active: boolean;
 }
 
-interface ChangesMessage {
-  type: 'changes';
-  eventId: string;
-  changes: Change[];
-}
+type TabMessage = { type: 'changes'; eventId: string; changes: Change[] } | { type: 'organiser-key'; eventId: string };
 
 const clone = <T>(value: T): T => structuredClone(value);
 const newRandom = () => createRandom(globalThis.crypto.getRandomValues(new Uint32Array(1))[0]);
@@ -74,8 +82,10 @@ export class LocalBackend {
     this.now = options.now ?? Date.now;
     if (options.broadcast) {
       this.channel = new BroadcastChannel(`osallistu:${options.persist}`);
-      this.channel.onmessage = (message: MessageEvent<ChangesMessage>) => {
+      this.channel.onmessage = (message: MessageEvent<TabMessage>) => {
         if (message.data?.type === 'changes') void this.absorb(message.data.eventId, message.data.changes);
+        // Another tab replaced the key: streams of this tab check it at every delivery.
+        if (message.data?.type === 'organiser-key') this.refreshKey(message.data.eventId).catch(() => undefined);
       };
     }
   }
@@ -101,6 +111,8 @@ export class LocalBackend {
 
   async viewer(eventId: string, caller: Caller): Promise<Viewer> {
     const event = await this.event(eventId);
+    // The stored key is the truth: another tab may have replaced it a moment ago.
+    if (caller.organiserKey !== undefined) await this.refreshKey(eventId);
     let participant = await this.store.participantOf(eventId, caller.device);
     if (!participant) {
       participant = await this.store.exclusive(eventId, async () => {
@@ -130,6 +142,32 @@ export class LocalBackend {
     });
   }
 
+  /** An organiser's edit of the event (`stampEdit`, as the server runs it), recorded and folded in like a command; answers the event after it. */
+  async edit(eventId: string, edit: EventEdit, caller: Caller): Promise<EventInfo> {
+    const viewer = await this.viewer(eventId, caller);
+    const event = await this.event(eventId);
+    return this.store.exclusive(eventId, async () => {
+      await this.catchUp(eventId, event);
+      await this.commit(event.ledger, stampEdit(event.ledger, edit, viewer, this.now()));
+      return clone(eventInfo(event.ledger));
+    });
+  }
+
+  /** Replaces the organiser key for a caller who holds it now (`forbidden` otherwise); the old key stops working in every tab. */
+  async rotateOrganiserKey(eventId: string, caller: Caller): Promise<string> {
+    const event = await this.event(eventId);
+    return this.store.exclusive(eventId, async () => {
+      const stored = await this.store.getEvent(eventId);
+      if (!stored) throw new OsaError('not_found', `There is no event "${eventId}".`);
+      assertOrganiser({ organiser: caller.organiserKey !== undefined && caller.organiserKey === stored.organiserKey }, 'replace the organiser key');
+      const organiserKey = newOrganiserKey();
+      await this.store.putEvent({ ...stored, organiserKey });
+      event.organiserKey = organiserKey;
+      this.channel?.postMessage({ type: 'organiser-key', eventId } satisfies TabMessage);
+      return organiserKey;
+    });
+  }
+
   async exportActivity(eventId: string, activityId: string, caller: Caller): Promise<ActivityExport> {
     const viewer = await this.viewer(eventId, caller);
     const { ledger } = await this.fresh(eventId);
@@ -142,10 +180,11 @@ export class LocalBackend {
     void (async () => {
       try {
         viewer = await this.viewer(eventId, caller());
-        const { ledger, organiserKey } = await this.fresh(eventId);
-        ledger.activity(activityId);
-        // The organiser key may be set or dropped after subscribing: checked at every delivery.
-        subscription.viewer = () => ({ ...viewer, organiser: caller().organiserKey === organiserKey });
+        const event = await this.fresh(eventId);
+        event.ledger.activity(activityId);
+        // The organiser key may be set, dropped or replaced after subscribing: checked at every delivery.
+        subscription.viewer = () => ({ ...viewer, organiser: caller().organiserKey === event.organiserKey });
+        const { ledger } = event;
         subscription.lastSeq = options.since ?? ledger.seq;
       } catch (error) {
         console.warn(`osallistu: cannot subscribe to ${eventId}/${activityId}:`, error);
@@ -175,13 +214,26 @@ export class LocalBackend {
     const replay = replayOrConflict(await this.store.getWrite(ledger.eventId, key), print);
     if (replay !== undefined) return { result: replay };
     const { result, changes } = ledger.stamp(activityId, command, payload, { ...viewer, now: this.now(), random: newRandom() });
-    await this.store.record(ledger.eventId, changes, { key, write: { fingerprint: print, result } });
+    await this.commit(ledger, changes, { key, write: { fingerprint: print, result } });
+    return { result, seq: lastVisibleSeq(ledger, activityId, changes, viewer) };
+  }
+
+  /** Records changes (with a command's idempotency record), folds them in and tells the other tabs; the caller holds the event's lock. */
+  private async commit(ledger: EventLedger, changes: Change[], write?: RecordedWrite): Promise<void> {
+    await this.store.record(ledger.eventId, changes, write);
     ledger.apply(changes);
     if (changes.length > 0) {
-      this.channel?.postMessage({ type: 'changes', eventId: ledger.eventId, changes } satisfies ChangesMessage);
+      this.channel?.postMessage({ type: 'changes', eventId: ledger.eventId, changes } satisfies TabMessage);
       this.schedule(ledger.eventId);
     }
-    return { result, seq: lastVisibleSeq(ledger, activityId, changes, viewer) };
+  }
+
+  /** Reads the event's organiser key again from the store (if the event is loaded here). */
+  private async refreshKey(eventId: string): Promise<void> {
+    const pending = this.loaded.get(eventId);
+    if (!pending) return;
+    const [event, stored] = await Promise.all([pending, this.store.getEvent(eventId)]);
+    if (stored) event.organiserKey = stored.organiserKey;
   }
 
   private event(eventId: string): Promise<LoadedEvent> {

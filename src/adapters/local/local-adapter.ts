@@ -1,5 +1,5 @@
 import { OsaError } from '../../core/errors.js';
-import type { EventDefinition } from '../../core/event.js';
+import type { ActivityDefinition, ActivityUpdate, EventDefinition, EventUpdate } from '../../core/event.js';
 import { IDEMPOTENCY_KEY_PATTERN, randomKey } from '../../core/idempotency.js';
 import { deviceToken } from '../device.js';
 import type {
@@ -76,6 +76,24 @@ export class LocalAdapter implements OsaAdapter {
 
   async exportActivity(eventId: string, activityId: string): Promise<ActivityExport> {
     return this.backend.exportActivity(eventId, activityId, await this.caller(eventId));
+  }
+
+  async addActivity(eventId: string, definition: ActivityDefinition): Promise<EventInfo> {
+    return this.backend.edit(eventId, { edit: 'addActivity', definition }, await this.caller(eventId));
+  }
+
+  async updateActivity(eventId: string, activityId: string, update: ActivityUpdate): Promise<EventInfo> {
+    return this.backend.edit(eventId, { edit: 'updateActivity', activityId, update }, await this.caller(eventId));
+  }
+
+  async updateEvent(eventId: string, update: EventUpdate): Promise<EventInfo> {
+    return this.backend.edit(eventId, { edit: 'updateEvent', update }, await this.caller(eventId));
+  }
+
+  async rotateOrganiserKey(eventId: string): Promise<{ organiserKey: string }> {
+    const organiserKey = await this.backend.rotateOrganiserKey(eventId, await this.caller(eventId));
+    this.setOrganiserKey(eventId, organiserKey);
+    return { organiserKey };
   }
 
   setOrganiserKey(eventId: string, key: string | undefined): void {

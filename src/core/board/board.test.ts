@@ -1,7 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventLedger } from '../ledger.js';
-import type { CommandContext, Viewer } from '../activity.js';
+import type { Change, CommandContext, Viewer } from '../activity.js';
+import { applyChange } from '../activity.js';
 import { OsaError } from '../errors.js';
 import { createRandom } from '../ranking/random.js';
 import { boardMine, boardResults, duelTally, resultsVisible, type BoardConfig, type BoardState, type LikeResult, type SubmitResult } from './board.js';
@@ -161,6 +162,38 @@ describe('board: duels', () => {
       pair = answer.pair;
     }
     assert.equal(seen.size, 6, 'all 6 pairs of 4 ideas, one round trip each');
+  });
+
+  test('the log keeps only the latest pair issued to each participant; every view folds as from the whole history', () => {
+    const { ledger, run, person, organiser, view } = boardWithIdeas(8);
+    const history: Change[] = [];
+    const voters = ['v1', 'v2', 'v3'].map(person);
+    const pairs = new Map(voters.map((voter) => [voter, (run(voter, 'nextPair', {}) as { pair: [string, string] }).pair]));
+    history.push(...ledger.activity('b').log);
+    for (let round = 0; round < 10; round += 1) {
+      for (const voter of voters) {
+        const pair = pairs.get(voter)!;
+        const before = ledger.seq;
+        pairs.set(voter, (run(voter, 'vote', { a: pair[0], b: pair[1], choice: round % 3 === 0 ? 'tie' : 'a' }) as { pair: [string, string] }).pair);
+        history.push(...ledger.activity('b').log.filter((change) => change.seq > before));
+      }
+    }
+    const log = ledger.activity('b').log;
+    const pairChanges = log.filter((change) => change.type === 'pair');
+    assert.deepEqual(pairChanges.map((change) => change.audience).sort(), ['participant:v1', 'participant:v2', 'participant:v3'], 'one pair change per voter');
+    assert.equal(history.filter((change) => change.type === 'pair').length, 33, 'issued: 3 first pairs and 30 after votes');
+    // A ledger that kept every change: fold the full history into a fresh one without dropping.
+    const full = new EventLedger('test', 'Test', [{ id: 'b', kind: 'board', config: {}, phase: 'collect' }], ['fi']);
+    const kept = full.activity('b');
+    for (const change of [...history].sort((x, y) => x.seq - y.seq)) {
+      full.seq = change.seq;
+      applyChange(kept.kind, kept.record, change);
+      kept.log.push(change);
+    }
+    for (const viewer of [...voters, organiser, person('nobody')]) {
+      assert.deepEqual(view(viewer), full.snapshot('b', viewer).state, `${viewer.participant ?? 'organiser'}'s view`);
+    }
+    assert.deepEqual(boardMine(view(voters[0]), voters[0]).pair, pairs.get(voters[0]));
   });
 
   test('changing an earlier answer keeps the pair issued meanwhile', () => {

@@ -395,4 +395,7 @@ export const boardView = {
   kind: 'board',
   phases: BOARD_PHASES,
   reduce,
+  // The pair issued to a participant: each new one (or none) replaces the one before, so a long duel
+  // session keeps one pair per participant in memory, not one per duel.
+  replaces: (change: Change) => (change.type === 'pair' ? change.audience : undefined),
 } satisfies KindView<BoardState, BoardConfig>;
