@@ -402,6 +402,8 @@ function maxAbs(values: Float64Array): number {
 
 /** Sufficient-increase constant of the Armijo line search. */
 const ARMIJO = 1e-4;
+/** A gradient this small (in points, i.e. votes) is the optimum to floating-point rounding. */
+const GRADIENT_FLOOR = 1e-11;
 /** The line search gives up (fit not converged) when the step has been halved this often. */
 const MAX_HALVINGS = 40;
 
@@ -559,6 +561,9 @@ function newton(graph: DuelGraph, initial: ReadonlyMap<string, number> | undefin
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const gradientNorm = Math.sqrt(evaluateDerivatives(graph, theta, derivatives));
+    // Solved to rounding: the likelihood equations hold to 1e-11 points. A Newton step from here is
+    // rounding noise (the curvature is singular without a prior), and taking it would only drift.
+    if (gradientNorm <= GRADIENT_FLOOR) return { graph, theta, iterations: iteration, converged: true };
     // Inexact Newton: solve loosely far from the optimum, tightly near it (quadratic convergence).
     const step = solveCurvature(graph, derivatives, derivatives.gradient, Math.min(0.1, gradientNorm), work);
     const stepSize = maxAbs(step);

@@ -615,6 +615,19 @@ test('without a prior, the fit solves the likelihood equations: every idea score
   );
 });
 
+test('a fit asked for more precision than rounding allows stops at the optimum instead of drifting from it', () => {
+  // Found by the property above: once solved, Newton steps were rounding noise that the line search took.
+  const votes: Vote[] = [
+    { a: 3, b: 0, outcome: 'tie' }, { a: 5, b: 3, outcome: 'b' }, { a: 3, b: 0, outcome: 'tie' }, { a: 1, b: 0, outcome: 'b' },
+    { a: 0, b: 4, outcome: 'tie' }, { a: 4, b: 5, outcome: 'tie' }, { a: 0, b: 1, outcome: 'tie' }, { a: 1, b: 5, outcome: 'a' },
+  ];
+  const tally = buildTally(ideaIds(7), votes);
+  const loose = fit(tally, { prior: 0 });
+  const tight = fit(tally, { prior: 0, tolerance: 1e-10 });
+  assert.equal(tight.converged, true);
+  for (const [id, strength] of loose.strengths) assertClose(tight.strengths.get(id)!, strength, 1e-9, id);
+});
+
 test('without a prior, an idea that never lost, never won or is not connected is unranked with no score', () => {
   const tally = new DuelTally();
   // a, b and c beat each other in a circle: their strengths exist (all equal).
