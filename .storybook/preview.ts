@@ -78,6 +78,10 @@ const preview: Preview = {
     (story, context) => {
       const { lang, theme, dir } = context.globals as { lang: string; theme: string; dir: string };
       const background = theme === 'dark' ? '#101317' : '#ffffff';
+      // The page itself too: its language for screen readers and axe, its scheme for Storybook's own margins.
+      document.documentElement.lang = lang;
+      document.documentElement.style.colorScheme = theme;
+      document.body.style.background = background;
       return html`<div
         lang=${lang}
         dir=${dir}

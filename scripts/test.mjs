@@ -60,6 +60,8 @@ const browserCounts = (output) => {
 
 if (!only) {
   await run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  // The custom adapter example imports the package by name (`osallistu/core.js`); its tsconfig maps the names to src/.
+  await run('type check (examples/custom-adapter)', 'npx', ['tsc', '--noEmit', '-p', 'examples/custom-adapter/tsconfig.json']);
   await run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 }
 
@@ -77,6 +79,8 @@ if (!only || only === 'node') {
 if (!only || only === 'browser') {
   // The bundle tests load dist/cdn/osallistu.js as a webmaster's page would.
   await run('build', 'node', ['scripts/build.mjs']);
+  // The React and Vue example apps, type-checked and built on the package just built (src/examples.test.ts opens them).
+  await run('examples build', 'npm', ['run', '--silent', 'examples:build']);
   await run('browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], { parse: browserCounts });
 }
 

@@ -39,3 +39,26 @@ export const UnknownEvent: StoryObj = {
     </osa-event>`;
   },
 };
+
+/**
+ * `adapter="local"` with the event's definition in the page: created in this browser on first use,
+ * kept in IndexedDB, no server at all (a kiosk, a demo).
+ */
+export const LocalEventDeclaredInPage: StoryObj = {
+  render: () => html`<osa-event adapter="local">
+    <script type="application/json">
+      { "id": "story-kiosk", "title": { "fi": "Kioski", "sv": "Kiosk", "en": "Kiosk" }, "activities": [{ "id": "themes", "kind": "board", "title": { "fi": "Teemat", "sv": "Teman", "en": "Themes" }, "phase": "collect" }] }
+    </script>
+    <osa-priority-board activity="themes"></osa-priority-board>
+  </osa-event>`,
+};
+
+/** A declared definition with a mistake: the webmaster is told which field, in the page's language, instead of the elements. */
+export const DefinitionWithAMistake: StoryObj = {
+  render: () => html`<osa-event adapter="local">
+    <script type="application/json">
+      { "id": "story-broken-kiosk", "title": "Kiosk", "activities": [{ "id": "themes", "kind": "bord" }] }
+    </script>
+    <osa-priority-board activity="themes"></osa-priority-board>
+  </osa-event>`,
+};

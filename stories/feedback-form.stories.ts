@@ -5,13 +5,13 @@ import type { OsaAdapter } from '../src/adapters/types.js';
 import { withCache } from '../src/adapters/cache.js';
 import { switchable } from '../src/adapters/test-support.js';
 import type { FeedbackConfig, QuestionType } from '../src/core/feedback/feedback.view.js';
+import { DEFAULT_FEEDBACK_CONFIG } from '../src/core/feedback/feedback.js';
 import type { OsaFeedbackForm } from '../src/components/feedback-form/feedback-form.component.js';
 import { feedbackFixture, SAMPLE_ANSWERS, SAMPLE_FORM, SAMPLE_POLL, type FeedbackFixture, type FeedbackFixtureOptions } from '../src/test-support/feedback-fixtures.js';
 
 type Who = 'participant' | 'organiser';
 interface Args {
   view: 'participant' | 'results' | 'presenter';
-  lang: 'fi' | 'sv' | 'en';
 }
 
 const POLL: Partial<FeedbackConfig> = { form: SAMPLE_POLL, mode: 'poll', publicResults: true };
@@ -27,7 +27,6 @@ const element = (adapter: OsaAdapter, fixture: Pick<FeedbackFixture, 'eventId' |
     event=${fixture.eventId}
     activity=${fixture.activityId}
     view=${args.view}
-    lang=${args.lang}
     join-url="https://osallistu.example.fi/paiva"
   ></osa-feedback-form>`;
 
@@ -73,9 +72,8 @@ const only = (type: QuestionType): FeedbackFixtureOptions => ({
 const meta: Meta<Args> = {
   title: 'Elements/osa-feedback-form',
   component: 'osa-feedback-form',
-  args: { view: 'participant', lang: 'en' },
+  args: { view: 'participant' },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['fi', 'sv', 'en'] },
     view: { control: 'inline-radio', options: ['participant', 'results', 'presenter'] },
   },
   parameters: {
@@ -92,12 +90,11 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Loading: Story = {
-  render: (args) =>
+  render: () =>
     html`<osa-feedback-form
       .adapter=${{ getActivity: () => new Promise(() => {}), subscribe: () => () => {} } as unknown as OsaAdapter}
       event="e"
       activity="feedback"
-      lang=${args.lang}
     ></osa-feedback-form>`,
 };
 
@@ -175,7 +172,7 @@ export const BackEndError: Story = {
 
 /** Declared as child elements, inside a host form: its answers are part of the form data. */
 export const DeclaredInHtml: Story = {
-  render: (args) => html`<form lang=${args.lang} @submit=${(event: Event) => event.preventDefault()}>
+  render: () => html`<form @submit=${(event: Event) => event.preventDefault()}>
     <osa-feedback-form name="feedback">
       <osa-section title="Päivä" title-sv="Dagen" title-en="The day">
         <osa-question name="useful" type="scale" min="1" max="5" required min-label="Ei lainkaan" min-label-sv="Inte alls" min-label-en="Not at all" max-label="Erittäin" max-label-sv="Mycket" max-label-en="Very">
@@ -197,7 +194,7 @@ export const DeclaredInHtml: Story = {
 
 /** A declared form with mistakes: the webmaster sees what to fix, by question and position. */
 export const DeclaredWithErrors: Story = {
-  render: (args) => html`<osa-feedback-form lang=${args.lang}>
+  render: () => html`<osa-feedback-form>
     <osa-question name="ok" type="scale">Fine</osa-question>
     <osa-question name="odd" type="slider">An unknown type</osa-question>
     <osa-question name="cond" type="text" visible-if="{ok} &gt;= and">A broken condition</osa-question>
@@ -212,3 +209,15 @@ export const Presenter = withForm({ config: POLL, responses: [{ next: 'ai' }, { 
 export const ResultsOrganiser = withForm({ responses: SAMPLE_ANSWERS }, 'organiser', 'results');
 export const ResultsPublic = withForm({ responses: SAMPLE_ANSWERS, config: { publicResults: true } }, 'participant', 'results');
 export const ResultsNotPublic = withForm({ responses: SAMPLE_ANSWERS }, 'participant', 'results');
+
+/** The form an activity gets when the organiser has not written one: a single question. */
+export const DefaultOneQuestion = withForm({ config: { form: DEFAULT_FEEDBACK_CONFIG.form } });
+
+/** An activity id the event does not have: said in the reader's language, with nothing to answer. */
+export const NotFound: Story = {
+  ...withForm({}),
+  render: (args, { loaded }) => {
+    const fixture = loaded.fixture as FeedbackFixture;
+    return element(fixture.participant, { eventId: fixture.eventId, activityId: 'missing' }, args);
+  },
+};

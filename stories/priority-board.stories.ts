@@ -157,3 +157,19 @@ export const OfflineWithWaitingVote: Story = {
     return html`<osa-priority-board .adapter=${loaded.adapter as OsaAdapter} event=${fixture.eventId} activity=${fixture.activityId}></osa-priority-board>`;
   },
 };
+
+/** The back end answers every request with an error that is not about the network. */
+export const BackEndError: Story = {
+  loaders: [
+    async () => {
+      const fixture = await boardFixture({ ideas: SAMPLE_IDEAS.slice(0, 3) });
+      const { adapter, network } = switchable(fixture.participant, () => new globalThis.Error('The story broke the back end.'));
+      network.offline = true;
+      return { fixture, adapter };
+    },
+  ],
+  render: (_args, { loaded }) => {
+    const fixture = loaded.fixture as BoardFixture;
+    return html`<osa-priority-board .adapter=${loaded.adapter as OsaAdapter} event=${fixture.eventId} activity=${fixture.activityId}></osa-priority-board>`;
+  },
+};

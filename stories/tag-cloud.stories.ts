@@ -137,3 +137,6 @@ export const StaticFromJson: Story = {
       </script></osa-tag-cloud
     >`,
 };
+
+/** `view="organiser"` without the organiser key: it says the key is needed and shows no tools. */
+export const OrganiserWithoutKey: Story = withCloud({ answers: SAMPLE_ANSWERS }, 'participant', 'organiser');

@@ -11,7 +11,6 @@ import { collegeCatalogue, workshopFixture, type WorkshopFixture, type WorkshopF
 type Who = 'participant' | 'organiser';
 interface Args {
   view: 'participant' | 'presenter' | 'organiser';
-  lang: 'fi' | 'sv' | 'en';
 }
 
 const RANKED: Partial<WorkshopsConfig> = { mode: 'ranked', choicesPerSlot: 3 };
@@ -25,7 +24,6 @@ const picker = (adapter: OsaAdapter, fixture: Pick<WorkshopFixture, 'eventId' | 
     event=${fixture.eventId}
     activity=${fixture.activityId}
     view=${args.view}
-    lang=${args.lang}
     join-url="https://osallistu.example.fi/koulutus"
   ></osa-workshop-picker>`;
 
@@ -41,8 +39,7 @@ const withPicker = (options: WorkshopFixtureOptions, who: Who = 'participant') =
 const meta: Meta<Args> = {
   title: 'Elements/osa-workshop-picker',
   component: 'osa-workshop-picker',
-  args: { view: 'participant', lang: 'en' },
-  argTypes: { lang: { control: 'inline-radio', options: ['fi', 'sv', 'en'] } },
+  args: { view: 'participant' },
   parameters: {
     docs: {
       description: {
@@ -57,12 +54,11 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Loading: Story = {
-  render: (args) =>
+  render: () =>
     html`<osa-workshop-picker
       .adapter=${{ getActivity: () => new Promise(() => {}), subscribe: () => () => {} } as unknown as OsaAdapter}
       event="e"
       activity="workshops"
-      lang=${args.lang}
     ></osa-workshop-picker>`,
 };
 
@@ -110,11 +106,11 @@ export const OfflineWithWaitingClaim: Story = {
       return { fixture, adapter, network };
     },
   ],
-  render: (args, { loaded }) => {
+  render: (_args, { loaded }) => {
     const fixture = loaded.fixture as WorkshopFixture;
     const network = loaded.network as { offline: boolean };
     const element = document.createElement('osa-workshop-picker') as OsaWorkshopPicker;
-    Object.assign(element, { adapter: loaded.adapter as OsaAdapter, event: fixture.eventId, activity: fixture.activityId, lang: args.lang });
+    Object.assign(element, { adapter: loaded.adapter as OsaAdapter, event: fixture.eventId, activity: fixture.activityId });
     // The participant claims the afternoon workshop after the network went down.
     const claimOffline = async () => {
       while (!element.live.snapshot) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -142,14 +138,14 @@ export const PresenterAll37: Story = { ...withPicker({ config: { ...college }, c
 /** Inside a page's own form: the chosen workshops are submitted with it, and `required` asks for one per time slot. */
 export const InAForm: Story = {
   ...withPicker({ config: RANKED }),
-  render: (args, { loaded }) => {
+  render: (_args, { loaded }) => {
     const fixture = loaded.fixture as WorkshopFixture;
     const show = (event: SubmitEvent) => {
       event.preventDefault();
       const form = event.target as HTMLFormElement;
       form.querySelector('output')!.value = JSON.stringify([...new FormData(form)]);
     };
-    return html`<form lang=${args.lang} @submit=${show}>
+    return html`<form @submit=${show}>
       <osa-workshop-picker name="workshops" required .adapter=${fixture.participant} event=${fixture.eventId} activity=${fixture.activityId}></osa-workshop-picker>
       <p><button>Submit</button> <button type="reset">Reset</button></p>
       <output></output>
@@ -174,10 +170,9 @@ export const CancelledWorkshop: Story = {
 
 /** No server: the programme written into the page as JSON, shown read-only (nothing planned yet). */
 export const StaticCatalogue: Story = {
-  render: (args: Args) => {
+  render: () => {
     localStorage.removeItem(`osa-workshop-plan:${location.pathname}:catalogue`);
     const element = document.createElement('osa-workshop-picker');
-    element.setAttribute('lang', args.lang);
     const data = document.createElement('script');
     data.type = 'application/json';
     data.textContent = JSON.stringify({ mode: 'firstCome', ...twelve });
@@ -205,11 +200,10 @@ export const OrganiserCatalogueEditor: Story = {
 
 /** No server: the participant marked the workshops they mean to attend; "My schedule" is kept in the browser and downloads as a calendar file. */
 export const StaticSchedule: Story = {
-  render: (args: Args) => {
+  render: () => {
     const [june, august] = ['jun', 'aug'].map((slot) => twelve.workshops!.find((workshop) => workshop.slot === slot)!.id);
     localStorage.setItem(`osa-workshop-plan:${location.pathname}:catalogue`, JSON.stringify({ jun: june, aug: august }));
     const element = document.createElement('osa-workshop-picker');
-    element.setAttribute('lang', args.lang);
     const data = document.createElement('script');
     data.type = 'application/json';
     data.textContent = JSON.stringify({ mode: 'firstCome', ...twelve });

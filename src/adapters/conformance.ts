@@ -3,7 +3,7 @@
  * in-page adapters, the http adapter with the real server, and any adapter of your own:
  *
  * ```ts
- * import { runAdapterConformance } from 'osallistu/adapters/conformance.js';
+ * import { runAdapterConformance } from 'osallistu/conformance.js';
  * runAdapterConformance('my adapter', async () => {
  *   const backend = await startMyBackend();
  *   return { organiser: myAdapter(backend), participants: [myAdapter(backend), myAdapter(backend)], cleanup: () => backend.stop() };
