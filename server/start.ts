@@ -68,8 +68,12 @@ if (!(await server.service.exists(DEMO_EVENT))) {
 
 const base = server.url;
 const demo = `${base}/demo`;
-const consoleLine = existsSync(join(root, 'console', 'index.html'))
-  ? `\n  Console      ${base}/console/#${new URLSearchParams({ event: DEMO_EVENT, key: organiserKey })} (events, activities, snippets, run of show, report)`
+// A new event from the console needs the admin token or an invitation: each start hands out one
+// (ten events, for a day), so that trying the console needs no setting.
+const invitation = existsSync(join(root, 'console', 'index.html')) ? (await server.service.createInvitation({ uses: 10, days: 1 })).invitation : undefined;
+const consoleLine = invitation
+  ? `\n  Console      ${base}/console/#${new URLSearchParams({ event: DEMO_EVENT, key: organiserKey })} (events, activities, snippets, run of show, report)` +
+    `\n  New event    ${base}/console/#invite=${invitation} (create your own from a template; this link makes up to 10, for a day)`
   : '';
 console.log(`
 osallistu is running at ${base} (database: ${server.store.kind})
