@@ -44,6 +44,11 @@ export interface SubscribeOptions {
   since?: number;
   /** Called (never synchronously inside `subscribe`) with the current status and on every change of it. */
   onStatus?: (status: ConnectionStatus) => void;
+  /**
+   * Called when the back end refuses the live stream (e.g. the organiser key it was opened with was
+   * replaced): no reconnect follows until the page subscribes again, so the user should be told why.
+   */
+  onRefused?: (error: OsaError) => void;
 }
 
 export type ChangeListener = (changes: Change[]) => void;

@@ -52,6 +52,8 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
   /** Why loading failed (`status` is `error` or `offline`). */
   error: OsaError | undefined;
   connection: ConnectionStatus = 'connecting';
+  /** Why the back end refused the live stream (e.g. the organiser key was replaced); nothing live arrives after it. */
+  refused: OsaError | undefined;
   /** Writes of this event waiting in the adapter's outbox. */
   pending = 0;
   snapshot: ActivitySnapshot<S, C> | undefined;
@@ -302,6 +304,10 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
         onStatus: (status) => {
           this.connection = status;
           if (status === 'live' && this.status === 'offline') void this.load();
+          this.host.requestUpdate();
+        },
+        onRefused: (error) => {
+          this.refused = error;
           this.host.requestUpdate();
         },
       }),

@@ -38,6 +38,7 @@ const enShared = {
     rateLimited: 'Too many actions in a short time. Wait a moment and try again.',
     invalid: (field: string, reason: string) => `Check “${field}”: ${reason}`,
     forbidden: 'Only the organiser can do this.',
+    keyReplaced: 'Live changes stopped: the organiser key of this page is no longer valid (it may have been replaced). Open the page with the current key.',
     conflict: 'This action was already sent with different content. Reload the page and try again.',
     unknown: 'Something went wrong. Try again.',
     invalidInput: 'Check what you entered.',

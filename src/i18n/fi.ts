@@ -31,6 +31,7 @@ const fiShared: SharedTranslation = {
     rateLimited: 'Liian monta toimintoa lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
     invalid: (field, reason) => `Tarkista ”${field}”: ${reason}`,
     forbidden: 'Vain järjestäjä voi tehdä tämän.',
+    keyReplaced: 'Reaaliaikaiset päivitykset pysähtyivät: tämän sivun järjestäjän avain ei ole enää voimassa (se on ehkä vaihdettu). Avaa sivu nykyisellä avaimella.',
     conflict: 'Tämä toiminto lähetettiin jo eri sisällöllä. Lataa sivu uudelleen ja yritä uudelleen.',
     unknown: 'Jokin meni vikaan. Yritä uudelleen.',
     invalidInput: 'Tarkista syöttämäsi tiedot.',

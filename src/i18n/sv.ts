@@ -31,6 +31,7 @@ const svShared: SharedTranslation = {
     rateLimited: 'För många åtgärder på kort tid. Vänta en stund och försök igen.',
     invalid: (field, reason) => `Kontrollera ”${field}”: ${reason}`,
     forbidden: 'Endast arrangören kan göra det här.',
+    keyReplaced: 'Liveuppdateringarna stoppades: arrangörsnyckeln på den här sidan gäller inte längre (den kan ha bytts ut). Öppna sidan med den nuvarande nyckeln.',
     conflict: 'Den här åtgärden skickades redan med annat innehåll. Ladda om sidan och försök igen.',
     unknown: 'Något gick fel. Försök igen.',
     invalidInput: 'Kontrollera det du skrev.',

@@ -23,6 +23,11 @@ export function renderUnloaded(live: ActivityController, msg: Translation): Temp
 
 /** While offline or with writes waiting in the outbox: says so (a polite status). */
 export function renderConnection(live: ActivityController, msg: Translation): TemplateResult | typeof nothing {
+  // A refused stream (the organiser key was replaced, say) is not a lost connection: say why, as an alert.
+  if (live.refused) {
+    const text = live.refused.code === 'forbidden' ? msg.errors.keyReplaced : live.errorText(live.refused);
+    return html`<div class="message error" role="alert"><p>${text}</p></div>`;
+  }
   const pending = live.pending;
   const offline = live.connection === 'offline' || live.status === 'offline';
   if (!offline && pending === 0) return nothing;

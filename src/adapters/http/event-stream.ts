@@ -1,6 +1,8 @@
 import type { Change } from '../../core/activity.js';
 import type { ChangeListener, ConnectionStatus } from '../types.js';
 import { SseParser, type ServerSentEvent } from './sse-parser.js';
+import type { OsaError } from '../../core/errors.js';
+import { errorFrom } from './response-error.js';
 
 /** Who a stream is for: the changes a server sends depend on the device and the organiser key. */
 export interface StreamIdentity {
@@ -30,6 +32,7 @@ export interface StreamSubscriber {
   activityId: string;
   listener: ChangeListener;
   onStatus?: (status: ConnectionStatus) => void;
+  onRefused?: (error: OsaError) => void;
   /** Changes up to here were delivered; set from `since` when added. */
   lastSeq: number;
 }
@@ -58,6 +61,8 @@ export class EventStream {
   private bufferFrom: number | undefined;
   private connection: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when the server refused the stream (401, 403, 404): it is not opened again. */
+  private refused: OsaError | undefined;
   private attempt = 0;
   private retryMs: number;
   private everLive = false;
@@ -70,6 +75,7 @@ export class EventStream {
     this.setStatus('offline');
   };
   private readonly onOnline = (): void => {
+    if (this.refused) return;
     this.attempt = 0;
     this.disconnect();
     this.setStatus(this.everLive ? 'reconnecting' : 'connecting');
@@ -92,6 +98,8 @@ export class EventStream {
     this.subscribers.add(subscriber);
     queueMicrotask(() => {
       if (this.subscribers.has(subscriber)) subscriber.onStatus?.(this.status);
+      const refused = this.refused;
+      if (refused && this.subscribers.has(subscriber)) subscriber.onRefused?.(refused);
     });
     const start = this.connection === undefined && this.timer === undefined && this.status !== 'offline';
     if (since === undefined) {
@@ -150,14 +158,14 @@ export class EventStream {
   }
 
   private connect(): void {
-    if (this.closed) return;
+    if (this.closed || this.refused) return;
     const connection = new AbortController();
     this.connection = connection;
     this.setStatus(this.everLive ? 'reconnecting' : 'connecting');
     void this.read(connection).then(() => {
       if (this.connection !== connection || this.closed) return;
       this.connection = undefined;
-      this.scheduleReconnect();
+      if (!this.refused) this.scheduleReconnect();
     });
   }
 
@@ -170,6 +178,13 @@ export class EventStream {
     else if (this.position !== undefined) url += `?since=${this.position}`;
     try {
       const response = await this.identity.fetch(url, { headers, cache: 'no-store', signal: connection.signal });
+      if (response.status === 401 || response.status === 403 || response.status === 404) {
+        // Asking again would be refused again: say why, once, to everyone listening.
+        const refused = await errorFrom(response);
+        this.refused = refused;
+        for (const subscriber of this.subscribers) subscriber.onRefused?.(refused);
+        return;
+      }
       if (!response.ok || !response.body) {
         await response.body?.cancel();
         return;

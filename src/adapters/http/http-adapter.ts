@@ -1,4 +1,5 @@
-import { OsaError, type ErrorBody, type ErrorCode } from '../../core/errors.js';
+import { OsaError } from '../../core/errors.js';
+import { errorFrom } from './response-error.js';
 import type { ActivityDefinition, ActivityUpdate, EventDefinition, EventUpdate } from '../../core/event.js';
 import { randomKey } from '../../core/idempotency.js';
 import { deviceToken } from '../device.js';
@@ -47,28 +48,6 @@ export function apiRoot(baseUrl: string): string {
   if (/\/api\/v1$/.test(url)) return url;
   if (/\/api$/.test(url)) return `${url}/v1`;
   return `${url}/api/v1`;
-}
-
-/** Error codes for answers that carry no `ErrorBody` (a proxy's error page, a gateway timeout). */
-function codeForStatus(status: number): ErrorCode {
-  if (status === 401 || status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'rate_limited';
-  if (status === 502 || status === 503 || status === 504) return 'offline';
-  if (status === 400 || status === 422) return 'invalid';
-  if (status === 409) return 'conflict';
-  return 'unknown';
-}
-
-async function errorFrom(response: Response): Promise<OsaError> {
-  try {
-    const body = (await response.json()) as { error?: ErrorBody };
-    if (body.error && typeof body.error.code === 'string') return OsaError.fromJSON(body.error);
-  } catch {
-    // Not JSON: fall through to the status.
-  }
-  const retryAfter = Number(response.headers.get('Retry-After'));
-  return new OsaError(codeForStatus(response.status), `The server answered ${response.status} ${response.statusText}.`, Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {});
 }
 
 interface ActiveSubscription {
@@ -166,7 +145,7 @@ export class HttpAdapter implements OsaAdapter {
       // Bound first: a stream opened before the device is bound would not carry its own changes.
       await this.bind(eventId).catch(() => undefined);
       if (cancelled) return;
-      const subscriber: StreamSubscriber = { activityId, listener, onStatus: options.onStatus, lastSeq: options.since ?? Number.NEGATIVE_INFINITY };
+      const subscriber: StreamSubscriber = { activityId, listener, onStatus: options.onStatus, onRefused: options.onRefused, lastSeq: options.since ?? Number.NEGATIVE_INFINITY };
       subscription = { eventId, subscriber, stream: this.streamFor(eventId) };
       this.active.add(subscription);
       subscription.stream.add(subscriber, options.since);

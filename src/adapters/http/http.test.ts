@@ -14,10 +14,11 @@ describe('http adapter', () => {
   let server: TestServer;
   let organiser: HttpAdapter;
   let eventId: string;
+  let organiserKey: string;
   const closers: Array<() => void> = [];
   const databases: string[] = [];
 
-  const participant = (options: { fetch?: typeof fetch; device?: string; deviceStore?: string } = {}): HttpAdapter => {
+  const participant = (options: { fetch?: typeof fetch; device?: string; deviceStore?: string; reconnect?: { initialMs: number; maxMs: number } } = {}): HttpAdapter => {
     const adapter = createHttpAdapter({ baseUrl: server.url, device: options.deviceStore ? undefined : (options.device ?? randomKey(32)), ...options });
     closers.push(() => adapter.close());
     return adapter;
@@ -38,6 +39,7 @@ describe('http adapter', () => {
     definition.activities.push({ id: 'other', kind: 'board', title: 'Other board' });
     const created = await organiser.createEvent(definition);
     eventId = created.eventId;
+    organiserKey = created.organiserKey;
     organiser.setOrganiserKey(eventId, created.organiserKey);
   });
   afterEach(async () => {
@@ -124,6 +126,33 @@ describe('http adapter', () => {
     expect(ideasIn(other)).to.deep.equal(['On the other board']);
     for (const recorder of [...ideas, other]) recorder.close();
     expect(openStreamCount()).to.equal(before);
+  });
+
+  it('says once why a live stream was refused (the organiser key was replaced), and does not ask again', async () => {
+    let streamRequests = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/stream')) streamRequests += 1;
+      return fetch(input, init);
+    };
+    const watcher = participant({ fetch: counting, reconnect: { initialMs: 50, maxMs: 100 } });
+    watcher.setOrganiserKey(eventId, organiserKey);
+    const refusals: string[] = [];
+    const statuses: string[] = [];
+    closers.push(watcher.subscribe(eventId, 'ideas', () => undefined, { onStatus: (status) => statuses.push(status), onRefused: (error) => refusals.push(error.code) }));
+    await waitFor(() => statuses.includes('live'), 'the organiser stream to be live');
+    await organiser.rotateOrganiserKey!(eventId);
+    await waitFor(() => refusals.length > 0, 'the stream to be refused');
+    expect(refusals).to.deep.equal(['forbidden']);
+    const asked = streamRequests;
+    // Long enough for several reconnects at this adapter's backoff (at most 100 ms), had it kept trying.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(streamRequests, 'no reconnect after a refusal').to.equal(asked);
+    expect(refusals).to.deep.equal(['forbidden']);
+    // A later subscriber on the same refused stream hears it too.
+    const later: string[] = [];
+    closers.push(watcher.subscribe(eventId, 'other', () => undefined, { onRefused: (error) => later.push(error.code) }));
+    await waitFor(() => later.length > 0, 'the later subscriber to hear of the refusal');
+    expect(later).to.deep.equal(['forbidden']);
   });
 
   it('resumes a cut stream with Last-Event-ID: no gap, no duplicate', async () => {
