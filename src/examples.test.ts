@@ -164,7 +164,7 @@ for (const name of ['react', 'vue']) {
       const server = await testServer('development');
       const admin = createHttpAdapter({ baseUrl: server.url, adminToken: server.adminToken });
       const { eventId, organiserKey } = await admin.createEvent({
-        id: uniqueName(`example-${name}`).toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+        id: uniqueName(`example-${name}`).toLowerCase().replace(/[^a-z0-9-]/g, 'x'),
         title: { fi: 'Palvelimella' },
         activities: [{ id: 'themes', kind: 'board', config: { mode: 'duel' }, phase: 'vote' }],
         seed: [

@@ -5,7 +5,8 @@ import type { OsaAdapter } from './types.js';
 
 /** A name no other test in this run uses, for IndexedDB databases and channels (which outlive a test file). */
 export function uniqueName(prefix: string): string {
-  return `${prefix}-${randomKey(6)}`;
+  // Letters and digits only: a name often becomes an event id, which may not end in '-' or hold '_'.
+  return `${prefix}-${randomKey(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
 }
 
 export interface TestServer {
