@@ -1,13 +1,12 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AnyKindView, Change } from '../core/activity.js';
 import { OsaError, toOsaError } from '../core/errors.js';
 import { registerKindView } from '../core/kind-views.js';
-import { adapterContext, eventIdContext, identityContext } from '../adapters/context.js';
 import { changesVisibility, foldChanges } from '../adapters/fold.js';
 import type { ActivityExport, ActivitySnapshot, ConnectionStatus, OsaAdapter, OutboxFailure, SendOptions, SendResult, Unsubscribe } from '../adapters/types.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { LocalizeController } from '../i18n/localize.js';
+import { EventContext } from './event-context.js';
 
 /** An element that shows one activity: its own properties win over what `<osa-event>` provides. */
 export interface ActivityHost extends ReactiveControllerHost, HTMLElement {
@@ -60,9 +59,7 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
   /** The last queued write of this activity that the back end refused for good. */
   outboxFailure: OutboxFailure | undefined;
 
-  private providedAdapter: OsaAdapter | undefined;
-  private providedEvent: string | undefined;
-  private identity: number | undefined;
+  private readonly context: EventContext;
   private target: Target | undefined;
   private generation = 0;
   private loading = false;
@@ -84,41 +81,18 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
     view: AnyKindView,
   ) {
     registerKindView(view);
-    new ContextConsumer(host, {
-      context: adapterContext,
-      subscribe: true,
-      callback: (adapter) => {
-        this.providedAdapter = adapter;
-        host.requestUpdate();
-      },
-    });
-    new ContextConsumer(host, {
-      context: eventIdContext,
-      subscribe: true,
-      callback: (eventId) => {
-        this.providedEvent = eventId;
-        host.requestUpdate();
-      },
-    });
-    new ContextConsumer(host, {
-      context: identityContext,
-      subscribe: true,
-      callback: (identity) => {
-        this.identity = identity;
-        host.requestUpdate();
-      },
-    });
+    this.context = new EventContext(host);
     this.i18n = new LocalizeController(host);
     host.addController(this);
   }
 
   /** The adapter in use: the host's own, else the provided one. */
   get adapter(): OsaAdapter | undefined {
-    return this.host.adapter ?? this.providedAdapter;
+    return this.context.adapter;
   }
 
   get eventId(): string | undefined {
-    return this.host.event || this.providedEvent;
+    return this.context.eventId;
   }
 
   hostConnected(): void {
@@ -130,7 +104,7 @@ export class ActivityController<S = unknown, C = unknown> implements ReactiveCon
     const adapter = this.adapter;
     const eventId = this.eventId;
     const activityId = this.host.activity;
-    const identity = this.identity;
+    const identity = this.context.identity;
     const current = this.target;
     if (current && current.adapter === adapter && current.eventId === eventId && current.activityId === activityId && current.identity === identity) return;
     this.stop();

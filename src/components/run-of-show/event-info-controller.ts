@@ -1,16 +1,12 @@
-import { ContextConsumer } from '@lit/context';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { adapterContext, eventIdContext, identityContext } from '../../adapters/context.js';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { EventContext, type EventContextHost } from '../../controllers/event-context.js';
 import type { EventInfo, OsaAdapter } from '../../adapters/types.js';
 import { toOsaError, type OsaError } from '../../core/errors.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { LocalizeController } from '../../i18n/localize.js';
 
 /** An element about a whole event: its own properties win over what `<osa-event>` provides. */
-export interface EventHost extends ReactiveControllerHost, HTMLElement {
-  adapter?: OsaAdapter;
-  event?: string;
-}
+export type EventHost = EventContextHost;
 
 export type EventStatus = 'loading' | 'ready' | 'error' | 'offline';
 
@@ -25,11 +21,7 @@ export class EventInfoController implements ReactiveController {
   status: EventStatus = 'loading';
   info: EventInfo | undefined;
   error: OsaError | undefined;
-  /** Counts up with every identity `<osa-event>` gives (the organiser key): activity elements load again under it. */
-  identity: number | undefined;
-
-  private providedAdapter: OsaAdapter | undefined;
-  private providedEvent: string | undefined;
+  private readonly context: EventContext;
   private target: { adapter: OsaAdapter; eventId: string; identity: number | undefined } | undefined;
   private generation = 0;
   private readonly i18n: LocalizeController;
@@ -39,40 +31,22 @@ export class EventInfoController implements ReactiveController {
   };
 
   constructor(private readonly host: EventHost) {
-    new ContextConsumer(host, {
-      context: adapterContext,
-      subscribe: true,
-      callback: (adapter) => {
-        this.providedAdapter = adapter;
-        host.requestUpdate();
-      },
-    });
-    new ContextConsumer(host, {
-      context: eventIdContext,
-      subscribe: true,
-      callback: (eventId) => {
-        this.providedEvent = eventId;
-        host.requestUpdate();
-      },
-    });
-    new ContextConsumer(host, {
-      context: identityContext,
-      subscribe: true,
-      callback: (identity) => {
-        this.identity = identity;
-        host.requestUpdate();
-      },
-    });
+    this.context = new EventContext(host);
     this.i18n = new LocalizeController(host);
     host.addController(this);
   }
 
+  /** Counts up with every identity `<osa-event>` gives (the organiser key): activity elements load again under it. */
+  get identity(): number | undefined {
+    return this.context.identity;
+  }
+
   get adapter(): OsaAdapter | undefined {
-    return this.host.adapter ?? this.providedAdapter;
+    return this.context.adapter;
   }
 
   get eventId(): string | undefined {
-    return this.host.event || this.providedEvent;
+    return this.context.eventId;
   }
 
   hostConnected(): void {
